@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Copies Bootstrap and htmx from the npm registry into static/vendor/ (run by hand, committed).
+set -euo pipefail
+BOOTSTRAP=5.3.9
+HTMX=2.0.11
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+npm pack --silent "bootstrap@$BOOTSTRAP" "htmx.org@$HTMX" >/dev/null
+mkdir bs hx
+tar xzf "bootstrap-$BOOTSTRAP.tgz" -C bs --strip-components=1
+tar xzf "htmx.org-$HTMX.tgz" -C hx --strip-components=1
+cd - >/dev/null
+dest=static/vendor
+mkdir -p "$dest/bootstrap-$BOOTSTRAP" "$dest/htmx-$HTMX"
+cp "$work/bs/dist/css/bootstrap.min.css" "$work/bs/dist/js/bootstrap.bundle.min.js" \
+   "$work/bs/LICENSE" "$dest/bootstrap-$BOOTSTRAP/"
+cp "$work/hx/dist/htmx.min.js" "$work/hx/LICENSE" "$dest/htmx-$HTMX/"
+echo "Vendored bootstrap $BOOTSTRAP and htmx $HTMX into $dest/"

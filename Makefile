@@ -1,0 +1,44 @@
+# wholebody: `make run` for the demo, `make test` for the whole suite on PostgreSQL.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_ENV := DEBUG=1
+# make test uses DATABASE_URL when it is set, else the machine's own PostgreSQL.
+TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/wholebody)
+
+.PHONY: run test lint format migrations-check bench vendor clean
+
+$(BIN)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(BIN)/.installed
+	bash .ci/system-packages.sh
+	DATABASE_URL=$(TEST_DATABASE_URL) bash .ci/postgres.sh
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(BIN)/.installed
+	$(DEMO_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Refresh the vendored front-end assets from the npm registry (never at run time).
+vendor:
+	bash .ci/vendor.sh
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis staticfiles

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "patients"
+
+urlpatterns = [
+    path("", views.patient_list, name="list"),
+    path("search/clear/", views.clear_search, name="clear_search"),
+    path("new/", views.patient_create, name="create"),
+    path("<uuid:public_id>/", views.patient_detail, name="detail"),
+    path("<uuid:public_id>/edit/", views.patient_edit, name="edit"),
+]
