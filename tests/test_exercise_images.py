@@ -78,4 +78,3 @@ def test_exercise_image_runs_no_script_and_fetches_nothing(code):
             assert not name.endswith("href"), f"{code}: {name}={value}"
             assert not name.lower().startswith("on"), f"{code}: {name}"
             assert "url(" not in value, f"{code}: {name}={value}"
-
