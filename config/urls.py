@@ -18,5 +18,6 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("patients/", include("patients.urls")),
+    path("evaluations/", include("evaluations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from evaluations.views.evaluation import evaluation_start
+
 from . import views
 
 app_name = "patients"
@@ -10,4 +12,5 @@ urlpatterns = [
     path("new/", views.patient_create, name="create"),
     path("<uuid:public_id>/", views.patient_detail, name="detail"),
     path("<uuid:public_id>/edit/", views.patient_edit, name="edit"),
+    path("<uuid:public_id>/evaluations/new/", evaluation_start, name="start_evaluation"),
 ]

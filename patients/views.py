@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from evaluations.selectors import evaluations_of_patient
+
 from .forms import PatientForm, PatientSearchForm
 from .selectors import get_patient_for, search_patients_for
 
@@ -77,5 +79,9 @@ def patient_edit(request, public_id):
 @require_http_methods(["GET"])
 def patient_detail(request, public_id):
     patient = get_patient_for(request.user, public_id)
-    context = {"patient": patient, "age": patient.age_on(timezone.localdate())}
+    context = {
+        "patient": patient,
+        "age": patient.age_on(timezone.localdate()),
+        "evaluations": list(evaluations_of_patient(patient)),
+    }
     return render(request, "patients/patient_detail.html", context)

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from evaluations.models import Evaluation
+from evaluations.services import start_evaluation
 from tests.url_sweep import all_url_names_with_samples
 
 PUBLIC = {"login", "logout", "admin:login"}
@@ -28,36 +30,47 @@ def test_anonymous_requests_to_every_url_are_sent_to_login(client, method):
         assert response["Location"].startswith((f"{LOGIN_URL}?next=", ADMIN_LOGIN_URL)), name
 
 
-def patient_urls(patient):
-    def real_patient_id(name, arg):
-        return patient.public_id if arg == "public_id" else None
+def record_urls(patient, evaluation):
+    """Every URL that names the patient or their evaluation, with their real ids."""
+    ids = {"patients": patient.public_id, "evaluations": evaluation.public_id}
+
+    def real_id(name, arg):
+        return ids.get(name.split(":")[0]) if arg == "public_id" else None
 
     return [
         (name, url)
-        for name, url in all_url_names_with_samples(real_patient_id)
-        if str(patient.public_id) in url
+        for name, url in all_url_names_with_samples(real_id)
+        if any(str(public_id) in url for public_id in ids.values())
     ]
+
+
+@pytest.fixture
+def evaluation(patient, alice):
+    return start_evaluation(patient=patient, clinician=alice)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_every_patient_url_of_another_clinic_is_404(client, charlie, patient, method):
+def test_every_record_url_of_another_clinic_is_404(client, charlie, patient, evaluation, method):
     client.force_login(charlie)
-    urls = patient_urls(patient)
-    assert urls, "no patient URLs found"
+    urls = record_urls(patient, evaluation)
+    assert {"patients:detail", "evaluations:detail", "evaluations:section"} <= {n for n, _ in urls}
     for name, url in urls:
-        response = getattr(client, method)(url, {"given_name": "Hijacked"})
-        # A POST to a read-only page is 405 before any lookup, which reveals nothing either.
-        assert response.status_code in ((404,) if method == "get" else (404, 405)), name
+        response = getattr(client, method)(url, {"given_name": "Hijacked", "pain_now": "9"})
+        # A method the page does not take is 405 before any lookup, which reveals nothing either.
+        assert response.status_code in (404, 405), name
         assert patient.family_name not in response.content.decode(), name
     patient.refresh_from_db()
+    evaluation.history.refresh_from_db()
     assert patient.given_name == "Sean"
+    assert evaluation.history.pain_now is None
+    assert Evaluation.objects.count() == 1
 
 
 @pytest.mark.django_db
-def test_the_same_urls_work_for_the_patients_own_clinic(alice_client, patient):
-    for name, url in patient_urls(patient):
-        assert alice_client.get(url).status_code == 200, name
+def test_the_same_urls_work_for_the_patients_own_clinic(alice_client, patient, evaluation):
+    for name, url in record_urls(patient, evaluation):
+        assert alice_client.get(url).status_code in (200, 405), name
 
 
 @pytest.mark.django_db

@@ -1,0 +1,44 @@
+"""What the evaluation page shows beside the inputs: the derived findings of the saved data."""
+
+from dataclasses import dataclass
+
+from evaluations.plan.derived import LSI_THRESHOLD, SYMMETRY_MEASURES, derive
+
+from .snapshot_builder import build_snapshot, outcome_results
+
+PICTURES = {
+    "neural": "Sciatic-nerve irritation picture",
+    "tendinopathy": "Proximal hamstring tendinopathy picture",
+    "acute_strain": "Acute hamstring strain picture",
+    "mixed": "Mixed picture",
+    "unclear": "No clear picture yet",
+}
+# The model field stem of each LSI measure: "hip.hhd_hip_flexors_n" → "hhd_hip_flexors_n".
+LSI_STEMS = {path.split(".", 1)[1]: path for path, _ in SYMMETRY_MEASURES}
+
+
+@dataclass(frozen=True)
+class DerivedView:
+    derived: object
+    outcomes: dict
+
+    @property
+    def lsi_by_stem(self):
+        return {
+            stem: self.derived.symmetry[path]
+            for stem, path in LSI_STEMS.items()
+            if path in self.derived.symmetry
+        }
+
+    @property
+    def picture_label(self):
+        return PICTURES[self.derived.differentiation.picture]
+
+    @property
+    def lsi_threshold(self):
+        return LSI_THRESHOLD
+
+
+def derived_view(evaluation):
+    snapshot = build_snapshot(evaluation)
+    return DerivedView(derived=derive(snapshot), outcomes=outcome_results(evaluation.outcomes))

@@ -1,0 +1,66 @@
+"""The evaluation: one visit's whole-body examination of one patient by one clinician."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from patients.models import Patient
+
+
+def validate_not_in_future(value):
+    if value > timezone.localdate():
+        raise ValidationError("The visit date cannot be in the future.", code="future")
+
+
+class Evaluation(models.Model):
+    class VisitType(models.TextChoices):
+        INITIAL = "initial", "Initial evaluation"
+        FOLLOW_UP = "follow_up", "Follow-up"
+        DISCHARGE = "discharge", "Discharge"
+
+    class Side(models.TextChoices):
+        LEFT = "left", "Left"
+        RIGHT = "right", "Right"
+        BOTH = "both", "Both"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SIGNED = "signed", "Signed"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="evaluations")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evaluations"
+    )
+    visit_date = models.DateField("date of visit", validators=[validate_not_in_future])
+    visit_type = models.CharField(
+        "visit type", max_length=16, choices=VisitType.choices, default=VisitType.INITIAL
+    )
+    symptomatic_side = models.CharField(
+        "symptomatic side",
+        max_length=8,
+        choices=Side.choices,
+        blank=True,
+        help_text="The side of the back-of-thigh pain; the limb symmetry index compares to it.",
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-visit_date", "-created_at"]
+        indexes = [models.Index(fields=["patient", "-visit_date"])]
+
+    def __str__(self):
+        return f"{self.get_visit_type_display()} on {self.visit_date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("evaluations:detail", args=[self.public_id])
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT

@@ -1,0 +1,82 @@
+import logging
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from evaluations.findings.derived_view import derived_view
+from evaluations.findings.saving import save_valid_findings
+from evaluations.forms import EvaluationHeaderForm
+from evaluations.models import SECTION_BY_SLUG, section_attr
+from evaluations.selectors import get_evaluation_for
+from evaluations.services import start_evaluation
+from patients.selectors import get_patient_for
+
+from .pages import make_section_form, render_evaluation_page
+
+logger = logging.getLogger(__name__)
+
+SIGNED_READ_ONLY = "This note is signed and can no longer be changed. Add an addendum instead."
+
+
+@require_POST
+def evaluation_start(request, public_id):
+    patient = get_patient_for(request.user, public_id)
+    evaluation = start_evaluation(patient=patient, clinician=request.user)
+    return redirect(evaluation)
+
+
+@require_GET
+def evaluation_detail(request, public_id):
+    evaluation = get_evaluation_for(request.user, public_id)
+    return render_evaluation_page(request, evaluation, active=request.GET.get("section"))
+
+
+@require_POST
+def evaluation_header(request, public_id):
+    evaluation = get_evaluation_for(request.user, public_id)
+    if not evaluation.is_draft:
+        messages.error(request, SIGNED_READ_ONLY)
+        return redirect(evaluation)
+    form = EvaluationHeaderForm(request.POST, instance=evaluation, auto_id="id_header_%s")
+    if not form.is_valid():
+        return render_evaluation_page(request, evaluation, header_form=form)
+    form.save()
+    messages.success(request, "Visit details saved.")
+    return redirect(evaluation)
+
+
+@require_POST
+def section_save(request, public_id, slug):
+    evaluation = get_evaluation_for(request.user, public_id)
+    section = SECTION_BY_SLUG.get(slug)
+    if section is None:
+        raise Http404("No such section")
+    autosave = request.headers.get("HX-Request") == "true"
+    if not evaluation.is_draft:
+        if autosave:
+            return render(
+                request, "evaluations/_autosave_refused.html", {"message": SIGNED_READ_ONLY}
+            )
+        messages.error(request, SIGNED_READ_ONLY)
+        return redirect(evaluation)
+    row = getattr(evaluation, section_attr(section))
+    form = make_section_form(section, row, request.POST)
+    saved, invalid = save_valid_findings(form)
+    logger.info(
+        "section saved evaluation=%s section=%s fields=%d", evaluation.public_id, slug, len(saved)
+    )
+    if autosave:
+        context = {
+            "section": section,
+            "form": form,
+            "recorded": row.recorded_count(),
+            "derived": derived_view(evaluation),
+            "invalid": invalid,
+        }
+        return render(request, "evaluations/_autosave_response.html", context)
+    if invalid:
+        return render_evaluation_page(request, evaluation, bound=form, active=slug)
+    messages.success(request, f"{section.title} saved.")
+    return redirect(f"{evaluation.get_absolute_url()}?section={slug}")
