@@ -1,0 +1,396 @@
+"""Derived findings: pure functions over the snapshot, shown beside the inputs and read by rules.
+
+Limb symmetry index, the Laslett SIJ cluster, the Hicks stabilisation rule, the McGill
+endurance ratios and the differentiation summary (nerve, tendon, acute strain or a mix).
+"""
+
+from dataclasses import dataclass
+from operator import attrgetter
+
+from evaluations.plan.snapshot import (
+    Bilateral,
+    FindingsSnapshot,
+    Mechanism,
+    Onset,
+    Provocation,
+    Side,
+)
+
+# [LSI] ≥ 90 % is the common return-to-sport bar.
+LSI_THRESHOLD = 90.0
+# [HEI] stretch-type strains sit ≈ 2 ± 1 cm from the tuberosity; further out is the belly.
+TUBEROSITY_MAX_CM = 3.0
+# [SLR] radiating leg pain between 30° and 70° is a neural sign.
+SLR_NEURAL_MIN, SLR_NEURAL_MAX = 30.0, 70.0
+# [HCPR] Hicks rule items: age under 40 and a straight leg raise above 91°.
+HICKS_AGE_BELOW, HICKS_SLR_ABOVE = 40, 91.0
+# [MCG] Anderson 2014 example norms (s): flexion, extension, right and left side bridge.
+MCGILL_NORMS = {"flexion": 160.0, "extension": 101.0, "right": 54.0, "left": 55.0}
+# [MCG] gives no cut-off for "well below norms"; half the norm is this engine's reading.
+MCGILL_WELL_BELOW = 0.5
+# [MCG] flexion/extension < 1.0, side bridge R/L within ≈ 5 %, side bridge/extension < 0.75.
+MCGILL_FLEX_EXT_MAX, MCGILL_SIDE_ASYMMETRY_MAX, MCGILL_SIDE_EXT_MAX = 1.0, 0.05, 0.75
+# [PMM] loading pain above 5/10 is unacceptable; we call such a presentation irritable.
+IRRITABLE_PAIN_ABOVE = 5
+# [PMM][POGO] progress at ≤ 3/10 settled by the next morning; regress above 5/10.
+LOAD_PROGRESS_MAX, LOAD_REGRESS_ABOVE = 3, 5
+
+PHT_TESTS = (
+    ("puranen_orava", "Puranen-Orava [PO]"),
+    ("bent_knee_stretch", "bent-knee stretch [BKS]"),
+    ("modified_bent_knee_stretch", "modified bent-knee stretch [HHP]"),
+)
+ACTIVITY = {Mechanism.SPRINT: "sprinting", Mechanism.STRETCH: "stretching"}
+SIJ_TESTS = ("sij_distraction", "sij_thigh_thrust", "sij_compression", "sij_sacral_thrust")
+
+# Bilateral measures where more is better: (path in the snapshot, label).
+SYMMETRY_MEASURES = (
+    ("hip.hhd_hip_flexors_n", "Hip flexor strength (HHD)"),
+    ("hip.hhd_hip_extensors_n", "Hip extensor strength (HHD)"),
+    ("hip.hhd_hip_abductors_n", "Hip abductor strength (HHD)"),
+    ("hip.hhd_knee_flexors_n", "Knee flexor strength (HHD)"),
+    ("hamstring.single_leg_bridge_reps", "Single-leg hamstring bridge"),
+    ("hamstring.nordic_force_n", "Nordic eccentric force"),
+    ("neural.slr_angle", "Straight leg raise"),
+    ("foot.heel_raise_count", "Single-leg heel raises"),
+    ("foot.knee_to_wall_cm", "Knee-to-wall lunge"),
+    ("function.single_leg_hop_20s", "Single-leg hop, 20 s"),
+    ("function.single_leg_squats_pain_free", "Pain-free single-leg squats"),
+)
+_GETTERS = tuple((path, label, attrgetter(path)) for path, label in SYMMETRY_MEASURES)
+
+
+@dataclass(frozen=True, slots=True)
+class Symmetry:
+    measure: str
+    label: str
+    involved_side: Side
+    involved: float
+    uninvolved: float
+    lsi_percent: float
+
+    @property
+    def below_threshold(self) -> bool:
+        return self.lsi_percent < LSI_THRESHOLD
+
+
+@dataclass(frozen=True, slots=True)
+class SijCluster:
+    positives: int
+    tested: int
+    out_of: int
+    needed: int
+    met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class HicksRule:
+    count: int
+    unknown: int
+    met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class McGillRatios:
+    flexion_extension: float | None
+    side_bridge_right_left: float | None
+    side_bridge_extension: float | None
+    weak_side: Side | None
+    findings: tuple[str, ...]
+
+    @property
+    def abnormal(self) -> bool:
+        return bool(self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Differentiation:
+    picture: str
+    neural: tuple[str, ...]
+    tendinopathy: tuple[str, ...]
+    acute_strain: tuple[str, ...]
+    caveats: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    symmetry: dict
+    sij: SijCluster
+    hicks: HicksRule
+    mcgill: McGillRatios
+    differentiation: Differentiation
+    irritable: bool
+    tendon_load_response: str | None
+
+    @property
+    def neural_picture(self) -> bool:
+        return bool(self.differentiation.neural)
+
+    @property
+    def tendinopathy_picture(self) -> bool:
+        return bool(self.differentiation.tendinopathy)
+
+    @property
+    def acute_strain_picture(self) -> bool:
+        return bool(self.differentiation.acute_strain)
+
+    def lsi(self, measure: str) -> Symmetry | None:
+        return self.symmetry.get(measure)
+
+
+def limb_symmetry(pair: Bilateral, symptomatic_side: Side | None) -> tuple | None:
+    """(involved side, involved, uninvolved, LSI %), or None if a side is missing or zero.
+
+    Without a single symptomatic side the weaker side counts as involved.
+    """
+    left, right = pair.left, pair.right
+    if left is None or right is None:
+        return None
+    if symptomatic_side == Side.LEFT or (symptomatic_side != Side.RIGHT and left <= right):
+        side, involved, uninvolved = Side.LEFT, left, right
+    else:
+        side, involved, uninvolved = Side.RIGHT, right, left
+    if uninvolved <= 0:
+        return None
+    return side, involved, uninvolved, involved / uninvolved * 100.0
+
+
+def symmetries(snapshot: FindingsSnapshot) -> dict:
+    found = {}
+    side = snapshot.symptomatic_side
+    for path, label, get in _GETTERS:
+        result = limb_symmetry(get(snapshot), side)
+        if result is not None:
+            found[path] = Symmetry(path, label, *result)
+    return found
+
+
+def sij_cluster(snapshot: FindingsSnapshot) -> SijCluster:
+    """Laslett: ≥ 3 of 5, or ≥ 2 of the 4 when Gaenslen was not done; familiar pain only."""
+    pelvis = snapshot.pelvis
+    results = [getattr(pelvis, name) for name in SIJ_TESTS]
+    if pelvis.sij_gaenslen is not None:
+        results.append(pelvis.sij_gaenslen)
+        needed = 3
+    else:
+        needed = 2
+    positives = sum(r == Provocation.POSITIVE_FAMILIAR for r in results)
+    untested = sum(r is None for r in results)
+    if positives >= needed:
+        met = True
+    elif positives + untested < needed:
+        met = False
+    else:
+        met = None
+    return SijCluster(positives, len(results) - untested, len(results), needed, met)
+
+
+def hicks_rule(snapshot: FindingsSnapshot) -> HicksRule:
+    """Hicks stabilisation rule: ≥ 3 of 4 predicts success [HCPR]."""
+    slr = snapshot.neural.slr_angle.values()
+    items = (
+        None if snapshot.age is None else snapshot.age < HICKS_AGE_BELOW,
+        sum(slr) / len(slr) > HICKS_SLR_ABOVE if slr else None,
+        snapshot.core.aberrant_movement,
+        snapshot.core.prone_instability,
+    )
+    count = sum(item is True for item in items)
+    unknown = sum(item is None for item in items)
+    met = True if count >= 3 else (False if count + unknown < 3 else None)
+    return HicksRule(count, unknown, met)
+
+
+def mcgill_ratios(snapshot: FindingsSnapshot) -> McGillRatios:
+    core = snapshot.core
+    flexion, extension = core.mcgill_flexion_s, core.mcgill_extension_s
+    left, right = core.mcgill_side_bridge_s.left, core.mcgill_side_bridge_s.right
+    findings = []
+    flex_ext = flexion / extension if flexion is not None and extension else None
+    if flex_ext is not None and flex_ext > MCGILL_FLEX_EXT_MAX:
+        findings.append(f"flexion/extension ratio {flex_ext:.2f} (> {MCGILL_FLEX_EXT_MAX})")
+    right_left = right / left if right is not None and left else None
+    weak_side = None
+    if right_left is not None and abs(right_left - 1) > MCGILL_SIDE_ASYMMETRY_MAX:
+        weak_side = Side.RIGHT if right < left else Side.LEFT
+        findings.append(f"side bridge right/left {right_left:.2f} (weaker: {weak_side})")
+    bridges = [v for v in (left, right) if v is not None]
+    side_ext = max(bridges) / extension if bridges and extension else None
+    if side_ext is not None and side_ext > MCGILL_SIDE_EXT_MAX:
+        findings.append(f"side bridge/extension ratio {side_ext:.2f} (> {MCGILL_SIDE_EXT_MAX})")
+    for name, value in (
+        ("flexion", flexion),
+        ("extension", extension),
+        ("left", left),
+        ("right", right),
+    ):
+        if value is not None and value < MCGILL_NORMS[name] * MCGILL_WELL_BELOW:
+            findings.append(
+                f"{name} hold {value:g} s is well below the norm of {MCGILL_NORMS[name]:g} s"
+            )
+    return McGillRatios(flex_ext, right_left, side_ext, weak_side, tuple(findings))
+
+
+def neural_signs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
+    neural = snapshot.neural
+    signs = []
+    if (
+        neural.slump_familiar_symptoms
+        and neural.slump_changes_with_neck
+        and neural.slump_asymmetric
+    ):
+        signs.append(
+            "Slump reproduces the familiar symptoms, changes with neck movement and "
+            "differs from the other side [SLU]"
+        )
+    for side in (Side.LEFT, Side.RIGHT):
+        angle = neural.slr_angle.get(side)
+        radiating = neural.slr_radiating_pain.get(side) and angle is not None
+        if radiating and SLR_NEURAL_MIN <= angle <= SLR_NEURAL_MAX:
+            signs.append(
+                f"Straight leg raise on the {side} brings on radiating leg pain at {angle:g}° [SLR]"
+            )
+    if neural.crossed_slr:
+        signs.append("Crossed straight leg raise positive [SLR]")
+    return tuple(signs)
+
+
+def tendinopathy_signs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
+    """R1's picture: sit-bone pain with sitting and ≥ 1 tendon test with the familiar pain."""
+    history, hamstring = snapshot.history, snapshot.hamstring
+    tests = [
+        label
+        for name, label in PHT_TESTS
+        if getattr(hamstring, name) == Provocation.POSITIVE_FAMILIAR
+    ]
+    if not (history.sit_bone_pain and history.pain_sitting and tests):
+        return ()
+    signs = ["Pain at the sit bone, worse sitting [GOOM]", "Familiar pain on " + ", ".join(tests)]
+    if _tender_at_tuberosity(snapshot):
+        signs.append("Tender at the ischial tuberosity [CAC]")
+    if history.pain_putting_on_shoes:
+        signs.append("Pain with deep hip flexion (shoes, trousers) [GOOM]")
+    if history.warms_up_then_worse:
+        signs.append("Warms up, then worse afterwards [GOOM]")
+    return tuple(signs)
+
+
+def acute_strain_signs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
+    """R5's picture: sudden sprint or stretch onset, belly tenderness, painful resisted flexion."""
+    history, hamstring = snapshot.history, snapshot.hamstring
+    acute_onset = history.onset == Onset.SUDDEN and history.mechanism in (
+        Mechanism.SPRINT,
+        Mechanism.STRETCH,
+    )
+    belly = (
+        hamstring.tender
+        and hamstring.tender_distance_cm is not None
+        and (hamstring.tender_distance_cm > TUBEROSITY_MAX_CM)
+    )
+    if not (acute_onset and belly and hamstring.resisted_knee_flexion_painful):
+        return ()
+    signs = [
+        f"Sudden onset while {ACTIVITY[history.mechanism]}",
+        f"Tender in the muscle belly, {hamstring.tender_distance_cm:g} cm from the sit bone [HEI]",
+        "Resisted knee flexion reproduces the pain [HEI]",
+    ]
+    if hamstring.tost:
+        signs.append("Taking-off-the-shoe test positive, as in acute biceps femoris strain [TOST]")
+    return tuple(signs)
+
+
+def caveats(snapshot: FindingsSnapshot) -> tuple[str, ...]:
+    """What was recorded but, by DOMAIN.md §6, did not count towards the picture."""
+    notes = []
+    hamstring, neural = snapshot.hamstring, snapshot.neural
+    if hamstring.tost is not None:
+        notes.append(
+            "The taking-off-the-shoe test is for acute biceps femoris strain, "
+            "not tendinopathy; it did not count as a tendon test [TOST]"
+        )
+    if hamstring.h_test_insecurity is not None:
+        notes.append(
+            "The H-test measures return-to-sport readiness after a strain; "
+            "it is not a diagnostic test [HT]"
+        )
+    for name, label in PHT_TESTS:
+        if getattr(hamstring, name) == Provocation.POSITIVE_UNFAMILIAR:
+            notes.append(
+                f"The {label.split(' [')[0]} was painful but not the familiar pain; "
+                "it did not count"
+            )
+    if snapshot.pelvis.landmark_asymmetry not in (None, "level"):
+        notes.append("Pelvic landmark asymmetry is informational only (κ ≈ 0.27) [PSIS]")
+    if snapshot.pelvis.sagittal_tilt_degrees is not None:
+        notes.append(
+            "Pelvic tilt varies 0–23° with pelvic shape alone; it never drives a rule alone [PEL]"
+        )
+    if snapshot.foot.navicular_drop_mm.values():
+        notes.append(
+            "Navicular drop has fair reliability only (κw 0.40); "
+            "it never drives a rule alone [FREL]"
+        )
+    if neural.slump_familiar_symptoms and not (
+        neural.slump_changes_with_neck and neural.slump_asymmetric
+    ):
+        notes.append(
+            "The slump reproduced the symptoms but without a change on neck movement "
+            "and a side difference; it did not count as a neural sign [SLU]"
+        )
+    if snapshot.hip.thomas_positive.values() and not snapshot.hip.thomas_pelvis_controlled:
+        notes.append("The Thomas test without pelvic control is unreliable [THO2]")
+    return tuple(notes)
+
+
+def differentiation(snapshot: FindingsSnapshot) -> Differentiation:
+    neural = neural_signs(snapshot)
+    tendon = tendinopathy_signs(snapshot)
+    strain = acute_strain_signs(snapshot)
+    pictures = [
+        name
+        for name, signs in (("neural", neural), ("tendinopathy", tendon), ("acute_strain", strain))
+        if signs
+    ]
+    if len(pictures) > 1:
+        picture = "mixed"
+    elif pictures:
+        picture = pictures[0]
+    else:
+        picture = "unclear"
+    return Differentiation(picture, neural, tendon, strain, caveats(snapshot))
+
+
+def is_irritable(snapshot: FindingsSnapshot) -> bool:
+    pain = snapshot.history.pain_now
+    return pain is not None and pain > IRRITABLE_PAIN_ABOVE
+
+
+def tendon_load_response(snapshot: FindingsSnapshot) -> str | None:
+    """R2: 'progress', 'hold' or 'regress' after the 24-hour load test; None if not done."""
+    pain = snapshot.function.load_test_pain
+    settled = snapshot.function.load_test_settled_next_morning
+    if pain is None:
+        return None
+    if pain > LOAD_REGRESS_ABOVE or settled is False:
+        return "regress"
+    if pain <= LOAD_PROGRESS_MAX and settled:
+        return "progress"
+    return "hold"
+
+
+def derive(snapshot: FindingsSnapshot) -> Derived:
+    return Derived(
+        symmetry=symmetries(snapshot),
+        sij=sij_cluster(snapshot),
+        hicks=hicks_rule(snapshot),
+        mcgill=mcgill_ratios(snapshot),
+        differentiation=differentiation(snapshot),
+        irritable=is_irritable(snapshot),
+        tendon_load_response=tendon_load_response(snapshot),
+    )
+
+
+def _tender_at_tuberosity(snapshot: FindingsSnapshot) -> bool:
+    distance = snapshot.hamstring.tender_distance_cm
+    return (
+        bool(snapshot.hamstring.tender) and distance is not None and (distance <= TUBEROSITY_MAX_CM)
+    )

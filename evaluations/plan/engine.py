@@ -1,0 +1,165 @@
+"""build_plan(snapshot, library) -> Plan: the rules R0–R24 applied to one findings snapshot.
+
+Pure and cheap: no Django, no I/O, no validation in the hot path. Pass a ``Library`` built
+once to reuse its index across many plans.
+"""
+
+from collections.abc import Iterable
+from operator import attrgetter
+
+from evaluations.plan.derived import derive
+from evaluations.plan.library import Library, LibraryExercise, as_library
+from evaluations.plan.plan_types import (
+    EVIDENCE_LEVELS,
+    ItemKind,
+    Plan,
+    PlanItem,
+    RemovedItem,
+)
+from evaluations.plan.rules import RULES, SCREEN
+from evaluations.plan.rules.base import Include
+from evaluations.plan.rules.red_flags import screen_warnings
+from evaluations.plan.snapshot import FindingsSnapshot
+
+MISSING_FROM_LIBRARY = "Not in this clinic's exercise library (inactive or deleted)."
+BLOCKED = "Red flag {code} ({urgency}): {criteria}. {action} No exercise plan until it is resolved."
+_RANK = {level: rank for rank, level in enumerate(EVIDENCE_LEVELS)}
+# Rules build their requests once at import, so the memo stays small; the cap is a backstop.
+ITEM_CACHE_LIMIT = 20_000
+_PILLAR = attrgetter("pillar")
+
+
+def build_plan(
+    snapshot: FindingsSnapshot,
+    library: Library | Iterable[LibraryExercise],
+    *,
+    disabled_rules: frozenset[str] = frozenset(),
+) -> Plan:
+    """The plan for one snapshot; ``disabled_rules`` switches off rules such as R10."""
+    library = as_library(library)
+    derived = derive(snapshot)
+    warnings = screen_warnings(snapshot)
+    screen = SCREEN(snapshot, derived)
+    referrals = screen.referrals if screen else ()
+    blocking = [referral for referral in referrals if referral.blocking]
+    if blocking:
+        return Plan(
+            blocked=True,
+            block_reasons=tuple(
+                BLOCKED.format(
+                    code=r.code, urgency=r.urgency, criteria=", ".join(r.criteria), action=r.action
+                )
+                for r in blocking
+            ),
+            referrals=referrals,
+            pathways=(),
+            items=(),
+            precautions=(),
+            removed=(),
+            gates=(),
+            outcome_changes=(),
+            differentiation=derived.differentiation,
+            warnings=warnings,
+        )
+    fired = []
+    for function in RULES:
+        if function.rule.id not in disabled_rules:
+            result = function(snapshot, derived)
+            if result is not None:
+                fired.append(result)
+    wanted: dict[str, list[Include]] = {}
+    by_code, by_tag, precautions = {}, {}, []
+    for result in fired:
+        for include in result.includes:
+            code = include.code
+            if code in wanted:
+                wanted[code].append(include)
+            else:
+                wanted[code] = [include]
+        for precaution in result.avoids:
+            precautions.append(precaution)
+            for code in precaution.codes:
+                by_code.setdefault(code, []).append(precaution)
+            for tag in precaution.tags:
+                by_tag.setdefault(tag, []).append(precaution)
+    items, removed = [], []
+    entries, cache = library.entries, library.item_cache
+    if len(cache) > ITEM_CACHE_LIMIT:
+        cache.clear()
+    fired_precautions = tuple(precautions)
+    for code, includes in wanted.items():
+        entry = entries.get(code)
+        key = tuple(includes)
+        if entry is None:
+            removed.append(
+                RemovedItem(code, code, _rule_ids(includes), (), (MISSING_FROM_LIBRARY,))
+            )
+        elif code in by_code or (by_tag and not by_tag.keys().isdisjoint(entry.tags)):
+            removed_key = (key, fired_precautions)
+            item = cache.get(removed_key)
+            if item is None:
+                item = cache[removed_key] = _removed(entry, includes, by_code, by_tag)
+            removed.append(item)
+        else:
+            item = cache.get(key)
+            if item is None:
+                item = cache[key] = _plan_item(entry, includes)
+            items.append(item)
+    items.sort(key=_PILLAR)
+    return Plan(
+        blocked=False,
+        block_reasons=(),
+        referrals=referrals + tuple(r for result in fired for r in result.referrals),
+        pathways=tuple(result.pathway for result in fired if result.pathway),
+        items=tuple(items),
+        precautions=fired_precautions,
+        removed=tuple(removed),
+        gates=tuple(result.gate for result in fired if result.gate),
+        outcome_changes=tuple(c for result in fired for c in result.outcome_changes),
+        differentiation=derived.differentiation,
+        warnings=warnings,
+    )
+
+
+def _plan_item(entry, includes: list[Include]) -> PlanItem:
+    reasons = _unique(include.reason for include in includes)
+    sources = []
+    for reason in reasons:
+        sources += reason.source_keys
+    sources += entry.source_keys
+    exercise = isinstance(entry, LibraryExercise)
+    return PlanItem(
+        code=entry.code,
+        kind=ItemKind.EXERCISE if exercise else entry.kind,
+        name=entry.name,
+        plain_name=entry.plain_name,
+        pillar=entry.pillar,
+        dosing=entry.dosing,
+        notes=_unique(include.note for include in includes if include.note),
+        cautions=entry.cautions,
+        rule_ids=_rule_ids(includes),
+        reasons=reasons,
+        evidence_level=min((reason.evidence_level for reason in reasons), key=_RANK.__getitem__),
+        source_keys=_unique(sources),
+    )
+
+
+def _removed(entry, includes: list[Include], by_code: dict, by_tag: dict) -> RemovedItem:
+    blockers = list(by_code.get(entry.code, ()))
+    for tag in entry.tags:
+        blockers += by_tag.get(tag, ())
+    return RemovedItem(
+        entry.code,
+        entry.name,
+        _rule_ids(includes),
+        _unique(p.rule_id for p in blockers),
+        _unique(p.text for p in blockers),
+    )
+
+
+def _rule_ids(includes: list[Include]) -> tuple[str, ...]:
+    return _unique(include.reason.rule_id for include in includes)
+
+
+def _unique(values) -> tuple:
+    return tuple(dict.fromkeys(values))

@@ -1,0 +1,189 @@
+"""What the engine returns: a Plan and its parts, frozen, each with ``to_dict()`` for JSON."""
+
+from dataclasses import dataclass, fields, is_dataclass
+from enum import Enum, StrEnum
+
+from evaluations.plan.derived import Differentiation
+
+PILLARS = {
+    1: "Whole-body evaluation",
+    2: "Manual therapy",
+    3: "Strengthening the right areas",
+    4: "Teaching better movement patterns",
+    5: "Progression back to activities",
+}
+# Strongest first; "low" marks practice sites and blogs (DOMAIN.md: keys marked (low)).
+EVIDENCE_LEVELS = ("CPG", "RCT", "cohort", "expert", "low")
+DISCLAIMER = (
+    "This plan supports clinical decisions; it does not replace the judgement of the treating "
+    "physical therapist."
+)
+
+
+class Urgency(StrEnum):
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    ROUTINE = "routine"
+
+
+class GateStatus(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_MEASURED = "not_measured"
+
+
+class ItemKind(StrEnum):
+    EXERCISE = "exercise"
+    MANUAL_THERAPY = "manual_therapy"
+    EDUCATION = "education"
+    ASSESSMENT = "assessment"
+
+
+def to_plain(value):
+    """Dataclasses, enums, tuples and sets as JSON-ready dicts, strings and lists."""
+    if is_dataclass(value):
+        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(to_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    return value
+
+
+class _ToDict:
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        return to_plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason(_ToDict):
+    """Why one rule wants an item, in plain words."""
+
+    rule_id: str
+    text: str
+    evidence_level: str
+    source_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Referral(_ToDict):
+    code: str
+    rule_id: str
+    urgency: Urgency
+    blocking: bool
+    criteria: tuple[str, ...]
+    action: str
+    source_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pathway(_ToDict):
+    code: str
+    name: str
+    rule_id: str
+    findings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem(_ToDict):
+    code: str
+    kind: ItemKind
+    name: str
+    plain_name: str
+    pillar: int
+    dosing: str
+    notes: tuple[str, ...]
+    cautions: str
+    rule_ids: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    evidence_level: str
+    source_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Precaution(_ToDict):
+    """An avoid-item: removes the listed exercise codes and exercises with the listed tags.
+
+    Rules build their precautions once; identity equality keeps the engine's memo cheap.
+    """
+
+    rule_id: str
+    text: str
+    codes: frozenset[str]
+    tags: frozenset[str]
+    evidence_level: str
+    source_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedItem(_ToDict):
+    code: str
+    name: str
+    wanted_by: tuple[str, ...]
+    removed_by: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GateCriterion(_ToDict):
+    text: str
+    status: GateStatus
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gate(_ToDict):
+    rule_id: str
+    name: str
+    criteria: tuple[GateCriterion, ...]
+    status: GateStatus
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeChange(_ToDict):
+    measure: str
+    previous: float
+    current: float
+    change: float
+    important: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    blocked: bool
+    block_reasons: tuple[str, ...]
+    referrals: tuple[Referral, ...]
+    pathways: tuple[Pathway, ...]
+    items: tuple[PlanItem, ...]
+    precautions: tuple[Precaution, ...]
+    removed: tuple[RemovedItem, ...]
+    gates: tuple[Gate, ...]
+    outcome_changes: tuple[OutcomeChange, ...]
+    differentiation: Differentiation
+    warnings: tuple[str, ...]
+
+    def item(self, code: str) -> PlanItem | None:
+        return next((item for item in self.items if item.code == code), None)
+
+    def pillar_items(self, pillar: int) -> tuple[PlanItem, ...]:
+        return tuple(item for item in self.items if item.pillar == pillar)
+
+    def to_dict(self) -> dict:
+        plain = to_plain(self)
+        items = plain.pop("items")
+        plain["pillars"] = [
+            {
+                "pillar": number,
+                "name": name,
+                "items": [item for item in items if item["pillar"] == number],
+            }
+            for number, name in PILLARS.items()
+        ]
+        plain["disclaimer"] = DISCLAIMER
+        return plain

@@ -1,0 +1,47 @@
+"""The rules R0–R24 (DOMAIN.md §5), one module per pathway, in the order the plan lists them."""
+
+from evaluations.plan.rules import (
+    core,
+    follow_up,
+    foot,
+    gait,
+    hip,
+    lifestyle,
+    neural,
+    pelvis_sij,
+    red_flags,
+    strain,
+    tendinopathy,
+)
+
+# R0 runs first and on its own: a blocking red flag stops every other rule.
+SCREEN = red_flags.r0_red_flags
+RULES = (
+    tendinopathy.r1_tendinopathy,
+    tendinopathy.r2_load_test,
+    neural.r3_neural,
+    neural.r4_neural_deficit,
+    strain.r5_acute_strain,
+    strain.r6_phase_two_gate,
+    strain.r7_return_to_sport_gate,
+    strain.r8_previous_strain,
+    hip.r9_hip_extensor_weakness,
+    hip.r10_hip_flexor_weakness,
+    hip.r11_short_hip_flexors,
+    hip.r12_abductor_weakness,
+    pelvis_sij.r13_sij,
+    core.r14_motor_control,
+    core.r15_trunk_endurance,
+    pelvis_sij.r16_directional_preference,
+    foot.r17_pronated_foot,
+    foot.r18_calf_ankle,
+    gait.r19_return_to_run,
+    gait.r20_running_mechanics,
+    lifestyle.r21_sitting,
+    lifestyle.r22_old_scar,
+    strain.r23_length_deficit,
+    follow_up.r24_follow_up,
+)
+RULE_TABLE = {function.rule.id: function.rule for function in (SCREEN, *RULES)} | {
+    red_flags.TRIAGE.id: red_flags.TRIAGE
+}
