@@ -93,4 +93,4 @@ class Library:
 
 
 def as_library(library: "Library | Iterable[LibraryExercise]") -> Library:
-    return library if isinstance(library, Library) else Library(library, ACTIONS)
+    return library if isinstance(library, Library) else Library(library)

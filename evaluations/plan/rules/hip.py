@@ -1,6 +1,6 @@
 """R9–R12: hip extensor and flexor weakness, short hip flexors, abductor weakness."""
 
-from evaluations.plan.derived import Derived
+from evaluations.plan.derived import LSI_THRESHOLD, Derived, limb_symmetry
 from evaluations.plan.rules.base import Fired, Rule, rule
 from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, MmtGrade, Severity, Side
 
@@ -105,9 +105,10 @@ def r9_hip_extensor_weakness(snapshot: FindingsSnapshot, derived: Derived) -> Fi
 @rule(R10)
 def r10_hip_flexor_weakness(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
     weak = set(weak_sides(snapshot.hip.mmt_hip_flexors))
-    hhd = derived.lsi("hip.hhd_hip_flexors_n")
-    if hhd is not None and hhd.below_threshold:
-        weak.add(hhd.involved_side)
+    # Either side may be the weak one here, so the weaker side is compared with the stronger.
+    hhd = limb_symmetry(snapshot.hip.hhd_hip_flexors_n, None)
+    if hhd is not None and hhd[3] < LSI_THRESHOLD:
+        weak.add(hhd[0])
     if not weak:
         return None
     symptomatic = snapshot.symptomatic_side

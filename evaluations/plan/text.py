@@ -1,0 +1,68 @@
+"""A Plan as plain text: what ``manage.py plan --text`` prints and a clinician can read."""
+
+from evaluations.plan.plan_types import DISCLAIMER, PILLARS, Plan
+
+STATUS_TEXT = {"met": "met", "not_met": "NOT met", "not_measured": "not measured yet"}
+
+
+def render_plan(plan: Plan) -> str:
+    lines = ["TREATMENT PLAN (draft for the physical therapist's review)", ""]
+    if plan.blocked:
+        lines += ["BLOCKED: no automatic exercise plan.", *(f"  - {r}" for r in plan.block_reasons)]
+        lines.append("")
+    lines += [f"! {warning}" for warning in plan.warnings]
+    if plan.referrals:
+        lines.append("Referrals")
+        for referral in plan.referrals:
+            block = "blocks the plan" if referral.blocking else "does not block"
+            lines.append(
+                f"  - {referral.code} [{referral.urgency}, {block}] "
+                f"{'; '.join(referral.criteria)}. {referral.action}"
+            )
+        lines.append("")
+    differentiation = plan.differentiation
+    lines.append(f"Picture: {differentiation.picture.replace('_', ' ')}")
+    for note in differentiation.caveats:
+        lines.append(f"  note: {note}")
+    if plan.pathways:
+        lines += ["", "Pathways"]
+        for pathway in plan.pathways:
+            lines.append(f"  - {pathway.name} ({pathway.rule_id}): {'; '.join(pathway.findings)}")
+    for number, name in PILLARS.items():
+        items = plan.pillar_items(number)
+        if not items:
+            continue
+        lines += ["", f"Pillar {number}: {name}"]
+        for item in items:
+            lines.append(f"  * {item.name} [{', '.join(item.rule_ids)}; {item.evidence_level}]")
+            lines.append(f"      dosing: {item.dosing}")
+            lines += [f"      note: {note}" for note in item.notes]
+            lines += [f"      why ({reason.rule_id}): {reason.text}" for reason in item.reasons]
+            if item.cautions:
+                lines.append(f"      caution: {item.cautions}")
+            lines.append(f"      sources: {', '.join(item.source_keys)}")
+    if plan.precautions:
+        lines += ["", "Precautions (these win over any exercise above)"]
+        lines += [f"  - {p.text} ({p.rule_id})" for p in plan.precautions]
+    if plan.removed:
+        lines += ["", "Removed from the plan"]
+        for removed in plan.removed:
+            by = ", ".join(removed.removed_by) or "library"
+            lines.append(
+                f"  - {removed.name} (wanted by {', '.join(removed.wanted_by)}; removed by {by}): "
+                f"{' '.join(removed.reasons)}"
+            )
+    for gate in plan.gates:
+        lines += ["", f"Gate {gate.rule_id} — {gate.name}: {STATUS_TEXT[gate.status]}"]
+        for criterion in gate.criteria:
+            detail = f" ({criterion.detail})" if criterion.detail else ""
+            lines.append(f"  [{STATUS_TEXT[criterion.status]}] {criterion.text}{detail}")
+    if plan.outcome_changes:
+        lines += ["", "Outcome change since the last scores"]
+        for change in plan.outcome_changes:
+            flag = (
+                "clinically important" if change.important else "not a clinically important change"
+            )
+            lines.append(f"  - {change.measure}: {change.previous:g} → {change.current:g} ({flag})")
+    lines += ["", DISCLAIMER]
+    return "\n".join(lines) + "\n"
