@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class EvaluationsConfig(AppConfig):
     name = "evaluations"
     verbose_name = "Evaluations"
+
+    def ready(self):
+        from .library import library_changed
+        from .models import Exercise, Pathway, Pillar
+
+        # The engine's library is cached per process; any write to its rows drops it.
+        for model in (Exercise, Pathway, Pillar):
+            post_save.connect(library_changed, sender=model)
+            post_delete.connect(library_changed, sender=model)
+        for through in (Exercise.pillars.through, Exercise.pathways.through):
+            m2m_changed.connect(library_changed, sender=through)

@@ -1,0 +1,200 @@
+"""The exercise library in the database: seeding it from DOMAIN.md §4 and handing it to the engine.
+
+The engine (``evaluations.plan``) knows nothing of Django; ``engine_library()`` turns the
+clinic's active exercises into its frozen ``LibraryExercise`` objects and keeps them in
+process memory until an exercise, pathway or pillar link changes.
+"""
+
+import json
+import threading
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from evaluations.models import Exercise, Pathway, Pillar
+from evaluations.plan.library import SEED_PATH, Library, LibraryExercise
+
+# Readable names for the seed's pathway tags; a tag not listed here gets its code in words.
+PATHWAY_NAMES = {
+    "abductors": "Hip abductor weakness",
+    "acute_strain": "Acute hamstring strain",
+    "calf": "Calf weakness",
+    "conditioning": "General conditioning",
+    "deep_hip_flexion": "Deep hip flexion (avoid early in tendinopathy)",
+    "foot": "Foot and arch control",
+    "hamstring_stretch": "Hamstring stretch (avoid on a nerve or tendon picture)",
+    "hip_extensors": "Hip extensor weakness",
+    "hip_flexors": "Hip flexor weakness or tightness",
+    "length": "Hamstring length",
+    "lengthening": "Loading the hamstring at long length",
+    "lumbar": "Lumbar directional preference",
+    "motor_control": "Lumbopelvic motor control",
+    "neural": "Sciatic nerve sensitivity",
+    "neural_tensioner": "Nerve tensioner (not when irritable)",
+    "recurrent_strain": "Recurrent hamstring strain",
+    "running": "Running mechanics and return to running",
+    "sij": "Sacroiliac joint pain",
+    "sitting": "Sitting intolerance",
+    "tendinopathy": "Proximal hamstring tendinopathy",
+}
+
+# Seed keys that are copied to the model as they are; the rest need converting.
+_PLAIN_FIELDS = [
+    "code",
+    "number",
+    "name",
+    "plain_name",
+    "target",
+    "description",
+    "patient_feel",
+    "patient_stop",
+    "sets",
+    "reps",
+    "hold_seconds",
+    "frequency",
+    "dosing",
+    "progression",
+    "regression",
+    "cautions",
+    "active",
+    "evidence_level",
+]
+
+
+def pathway_name(code):
+    return PATHWAY_NAMES.get(code, code.replace("_", " ").capitalize())
+
+
+@transaction.atomic
+def seed_exercise_library(*, path=SEED_PATH):
+    """Add the seeded exercises that are missing, by code; return (added, already there).
+
+    An exercise that exists is never touched, so a clinic admin's edits survive a re-run.
+    """
+    with open(path, encoding="utf-8") as handle:
+        entries = json.load(handle)
+    existing = set(
+        Exercise.objects.filter(code__in=[entry["code"] for entry in entries]).values_list(
+            "code", flat=True
+        )
+    )
+    missing = [entry for entry in entries if entry["code"] not in existing]
+    if not missing:
+        return 0, len(existing)
+
+    pillars = {pillar.number: pillar for pillar in Pillar.objects.all()}
+    exercises = [_exercise_from_seed(entry, pillars) for entry in missing]
+    pathways = _pathways_for({tag for entry in missing for tag in entry["tags"]})
+    # PostgreSQL and SQLite ≥ 3.35 return the new primary keys, which the links below need.
+    Exercise.objects.bulk_create(exercises)
+    PillarLink = Exercise.pillars.through
+    PathwayLink = Exercise.pathways.through
+    PillarLink.objects.bulk_create(
+        PillarLink(exercise=exercise, pillar=pillars[number])
+        for exercise, entry in zip(exercises, missing, strict=True)
+        for number in entry["pillars"]
+    )
+    PathwayLink.objects.bulk_create(
+        PathwayLink(exercise=exercise, pathway=pathways[tag])
+        for exercise, entry in zip(exercises, missing, strict=True)
+        for tag in entry["tags"]
+    )
+    # Bulk writes send no signals, so the engine's cached library is dropped here.
+    invalidate_engine_library()
+    return len(exercises), len(existing)
+
+
+def _exercise_from_seed(entry, pillars):
+    unknown = [number for number in entry["pillars"] if number not in pillars]
+    if not entry["pillars"] or unknown:
+        raise ValidationError(f"Seeded exercise {entry['code']} has no known pillar: {unknown}.")
+    exercise = Exercise(
+        **{key: entry[key] for key in _PLAIN_FIELDS if key in entry},
+        patient_steps="\n".join(entry["patient_steps"]),
+        source_keys=", ".join(entry["source_keys"]),
+    )
+    # Field validators only: uniqueness is settled by the code lookup above, without a query.
+    exercise.full_clean(validate_unique=False, validate_constraints=False)
+    return exercise
+
+
+def _pathways_for(codes):
+    """The pathways with these codes by code, creating the missing ones with readable names."""
+    pathways = {pathway.code: pathway for pathway in Pathway.objects.filter(code__in=codes)}
+    created = Pathway.objects.bulk_create(
+        Pathway(code=code, name=pathway_name(code)) for code in sorted(codes - pathways.keys())
+    )
+    return pathways | {pathway.code: pathway for pathway in created}
+
+
+def set_active(*, exercises, active):
+    """Switch a queryset of exercises on or off for new plans; return how many changed."""
+    changed = exercises.exclude(active=active).update(active=active)
+    # A queryset update sends no signals, so the engine's cached library is dropped here.
+    invalidate_engine_library()
+    return changed
+
+
+_lock = threading.Lock()
+_cached_library = None
+# Bumped on every change, so a library read before a change is never cached after it.
+_generation = 0
+
+
+def engine_library():
+    """The active exercises as the engine's ``Library``; no query while the cache is warm."""
+    global _cached_library
+    library = _cached_library
+    if library is not None:
+        return library
+    generation = _generation
+    library = Library(_library_exercises())
+    with _lock:
+        if generation == _generation:
+            _cached_library = library
+    return library
+
+
+def invalidate_engine_library():
+    global _cached_library, _generation
+    with _lock:
+        _generation += 1
+        _cached_library = None
+
+
+def library_changed(**kwargs):
+    """Signal receiver for any exercise, pathway or pillar-link write (see ``apps.py``)."""
+    invalidate_engine_library()
+    # Once more after commit: another thread may have cached the old rows in between.
+    transaction.on_commit(invalidate_engine_library)
+
+
+def _library_exercises():
+    exercises = Exercise.objects.filter(active=True).prefetch_related("pillars", "pathways")
+    return [
+        LibraryExercise(
+            code=exercise.code,
+            number=exercise.number,
+            name=exercise.name,
+            plain_name=exercise.plain_name,
+            pillars=tuple(pillar.number for pillar in exercise.pillars.all()),
+            target=exercise.target,
+            description=exercise.description,
+            patient_steps=tuple(exercise.step_list),
+            patient_feel=exercise.patient_feel,
+            patient_stop=exercise.patient_stop,
+            sets=exercise.sets,
+            reps=exercise.reps,
+            hold_seconds=exercise.hold_seconds,
+            frequency=exercise.frequency,
+            dosing=exercise.dosing,
+            progression=exercise.progression,
+            regression=exercise.regression,
+            cautions=exercise.cautions,
+            tags=tuple(pathway.code for pathway in exercise.pathways.all()),
+            source_keys=tuple(exercise.source_key_list),
+            evidence_level=exercise.evidence_level,
+            active=exercise.active,
+        )
+        for exercise in exercises
+    ]
