@@ -62,3 +62,15 @@ def make_clinician(clinic, username, role=Membership.Role.CLINICIAN):
     user = UserFactory(username=username)
     MembershipFactory(user=user, clinic=clinic, role=role)
     return user
+
+
+def make_evaluation(patient, clinician, **fields):
+    """A draft evaluation with all its sections, as the app starts one."""
+    from evaluations.services import start_evaluation
+
+    evaluation = start_evaluation(patient=patient, clinician=clinician)
+    for name, value in fields.items():
+        setattr(evaluation, name, value)
+    if fields:
+        evaluation.save()
+    return evaluation

@@ -17,6 +17,18 @@ PICTURES = {
 LSI_STEMS = {path.split(".", 1)[1]: path for path, _ in SYMMETRY_MEASURES}
 
 
+def symmetry_flag(symmetry):
+    """Why an LSI deserves a look: the involved side is weaker, or the other side is.
+
+    The other side being weaker matters too: the article's weak front of the opposite hip.
+    """
+    if symmetry.lsi_percent < LSI_THRESHOLD:
+        return "under 90 %"
+    if symmetry.lsi_percent > 100 * 100 / LSI_THRESHOLD:
+        return "other side weaker by over 10 %"
+    return ""
+
+
 @dataclass(frozen=True)
 class DerivedView:
     derived: object
@@ -29,6 +41,10 @@ class DerivedView:
             for stem, path in LSI_STEMS.items()
             if path in self.derived.symmetry
         }
+
+    @property
+    def symmetry_rows(self):
+        return [(s, symmetry_flag(s)) for s in self.derived.symmetry.values()]
 
     @property
     def picture_label(self):

@@ -1,0 +1,182 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from evaluations.models import Evaluation
+from tests.factories import make_evaluation
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def evaluation(patient, alice):
+    return make_evaluation(patient, alice, symptomatic_side="left")
+
+
+def section_url(evaluation, slug):
+    return reverse("evaluations:section", args=[evaluation.public_id, slug])
+
+
+def test_new_evaluation_starts_a_draft_with_every_section(alice_client, patient):
+    response = alice_client.post(reverse("patients:start_evaluation", args=[patient.public_id]))
+    evaluation = Evaluation.objects.get()
+    assert response["Location"] == evaluation.get_absolute_url()
+    assert evaluation.status == Evaluation.Status.DRAFT
+    assert evaluation.visit_type == Evaluation.VisitType.INITIAL
+    assert evaluation.hip.recorded_count() == 0
+    page = alice_client.get(evaluation.get_absolute_url()).content.decode()
+    for title in ("History and symptoms", "Red-flag screen", "Hip", "Pelvis / SIJ", "Gait"):
+        assert title in page
+
+
+def test_a_second_evaluation_defaults_to_follow_up_on_the_same_side(alice_client, evaluation):
+    alice_client.post(reverse("patients:start_evaluation", args=[evaluation.patient.public_id]))
+    latest = Evaluation.objects.exclude(pk=evaluation.pk).get()
+    assert latest.visit_type == Evaluation.VisitType.FOLLOW_UP
+    assert latest.symptomatic_side == "left"
+
+
+def test_the_patient_page_lists_evaluations(alice_client, evaluation):
+    page = alice_client.get(evaluation.patient.get_absolute_url()).content.decode()
+    assert evaluation.get_absolute_url() in page
+    assert "Draft" in page
+
+
+def test_saving_a_section_keeps_left_and_right_and_not_tested(alice_client, evaluation):
+    response = alice_client.post(
+        section_url(evaluation, "hip"),
+        {"rom_flexion_left": "110", "rom_flexion_right": "125", "mmt_hip_flexors_right": "4-"},
+    )
+    assert response.status_code == 302
+    evaluation.hip.refresh_from_db()
+    assert (evaluation.hip.rom_flexion_left, evaluation.hip.rom_flexion_right) == (110, 125)
+    assert evaluation.hip.mmt_hip_flexors_right == "4-"
+    # An untouched test stays "not tested", never "negative".
+    assert evaluation.hip.faber_left == ""
+    assert evaluation.hip.thomas_positive_left == ""
+
+
+@pytest.mark.parametrize(
+    ("slug", "field", "value", "message"),
+    [
+        ("hip", "rom_flexion_left", "150", "Enter a value from 0 to 140 °."),
+        ("hip", "rom_extension_right", "-25", "Enter a value from -20 to 40 °."),
+        ("core", "mcgill_flexion_s", "601", "Enter a value from 0 to 600 s."),
+        ("history", "previous_hamstring_strains", "-1", "Enter a value from 0 to 50 strains."),
+        ("hip", "rom_flexion_left", "ninety", "Enter a whole number."),
+        ("foot", "knee_to_wall_cm_left", "abc", "Enter a number."),
+        ("hip", "mmt_hip_flexors_left", "6", "Select a valid choice."),
+        ("pelvis", "sij_gaenslen", "maybe", "Select a valid choice."),
+        ("history", "occupation", "x" * 201, "Ensure this value has at most 200 characters"),
+    ],
+)
+def test_bad_input_gets_a_message_next_to_the_field_and_the_rest_is_saved(
+    alice_client, evaluation, slug, field, value, message
+):
+    other = "pain_now" if slug == "history" else None
+    data = {field: value}
+    if other:
+        data[other] = "4"
+    response = alice_client.post(section_url(evaluation, slug), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    error_id = f"err-id_{slug}_{field}"
+    assert f'<div id="{error_id}"' in html
+    error_block = html.split(f'<div id="{error_id}"', 1)[1].split("</div>", 1)[0]
+    assert message in error_block.replace("&#x27;", "'")
+    assert f'value="{value}"' in html or value in html
+    if other:
+        evaluation.history.refresh_from_db()
+        assert evaluation.history.pain_now == 4
+
+
+def test_autosave_answers_with_the_status_errors_and_derived_figures(alice_client, evaluation):
+    response = alice_client.post(
+        section_url(evaluation, "hip"),
+        {
+            "hhd_hip_flexors_n_left": "180",
+            "hhd_hip_flexors_n_right": "240",
+            "rom_flexion_left": "999",
+        },
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 field needs attention; the rest is saved" in html
+    error = html.split('id="err-id_hip_rom_flexion_left"', 1)[1].split("</div>", 1)[0]
+    assert 'hx-swap-oob="true"' in error
+    assert error.endswith(">Enter a value from 0 to 140 °.")
+    # Left is the symptomatic side: 180 / 240 = 75 %, flagged under 90 %.
+    assert 'id="lsi-hhd_hip_flexors_n"' in html
+    assert "75 %" in html
+    evaluation.hip.refresh_from_db()
+    assert evaluation.hip.hhd_hip_flexors_n_left == 180
+    assert evaluation.hip.rom_flexion_left is None
+
+
+def test_a_saved_value_is_shown_after_reload(alice_client, evaluation):
+    alice_client.post(section_url(evaluation, "neural"), {"slr_angle_right": "65"}, **HTMX)
+    page = alice_client.get(evaluation.get_absolute_url()).content.decode()
+    assert 'name="slr_angle_right" value="65"' in page
+
+
+def test_an_unknown_section_is_404(alice_client, evaluation):
+    assert alice_client.post(section_url(evaluation, "elbow"), {}).status_code == 404
+
+
+def test_a_visit_date_in_the_future_is_refused_next_to_the_field(alice_client, evaluation):
+    future = datetime.date.today() + datetime.timedelta(days=3)
+    response = alice_client.post(
+        reverse("evaluations:header", args=[evaluation.public_id]),
+        {"visit_date": future.isoformat(), "visit_type": "initial", "symptomatic_side": "right"},
+    )
+    assert "The visit date cannot be in the future." in response.content.decode()
+    evaluation.refresh_from_db()
+    assert evaluation.visit_date == datetime.date.today()
+    assert evaluation.symptomatic_side == "left"
+
+
+def test_outcome_questionnaires_are_scored_as_answered(alice_client, evaluation):
+    data = {f"lefs_{n}": "3" for n in range(1, 21)}
+    data |= {f"odi_{n}": "2" for n in range(1, 9)}
+    data |= {"psfs_activity_1": "Running 5 km", "psfs_score_1": "4"}
+    response = alice_client.post(section_url(evaluation, "outcomes"), data, **HTMX)
+    html = response.content.decode()
+    assert "LEFS:</strong> 60/80 (75 % function)" in html
+    # Two sections skipped: 16 / (5 × 8) = 40 %.
+    assert "Oswestry:</strong> 40 % — moderate disability (8 of 10 sections)" in html
+    evaluation.outcomes.refresh_from_db()
+    assert evaluation.outcomes.psfs_items == [{"activity": "Running 5 km", "score": 4}]
+    assert evaluation.outcomes.odi_answers[8:] == [None, None]
+
+
+def test_a_psfs_score_without_an_activity_is_refused(alice_client, evaluation):
+    response = alice_client.post(section_url(evaluation, "outcomes"), {"psfs_score_2": "5"})
+    assert "Name the activity this score is for." in response.content.decode()
+
+
+def test_a_signed_evaluation_refuses_section_saves(alice_client, evaluation):
+    Evaluation.objects.filter(pk=evaluation.pk).update(status=Evaluation.Status.SIGNED)
+    response = alice_client.post(section_url(evaluation, "hip"), {"rom_flexion_left": "100"})
+    assert response.status_code == 302
+    evaluation.hip.refresh_from_db()
+    assert evaluation.hip.rom_flexion_left is None
+
+
+def count_page_queries(client, evaluation):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(evaluation.get_absolute_url()).status_code == 200
+    return len(queries)
+
+
+def test_the_page_runs_the_same_queries_however_many_earlier_visits(alice_client, patient, alice):
+    first = make_evaluation(patient, alice)
+    with_one = count_page_queries(alice_client, first)
+    for _ in range(5):
+        make_evaluation(patient, alice)
+    latest = make_evaluation(patient, alice)
+    assert count_page_queries(alice_client, latest) == with_one
+    assert with_one <= 6
