@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.html import format_html
 from import_export import fields, resources, widgets
@@ -124,6 +125,24 @@ class ExerciseResource(resources.ModelResource):
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("pillars", "pathways")
+
+    def import_instance(self, instance, row, **kwargs):
+        # The stock resource reads many-to-many columns only after saving the row; reading
+        # them here too makes an unknown pathway a field error in the preview, not a traceback.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in (self.fields["pillars"], self.fields["pathways"]):
+            # A new exercise needs its pillars even when the file has no such column.
+            if field.column_name in row or (field.column_name == "pillars" and not instance.pk):
+                try:
+                    field.widget.clean(row.get(field.column_name), row=row)
+                except ValueError as error:
+                    errors.setdefault(field.attribute, []).append(ValidationError(str(error)))
+        if errors:
+            raise ValidationError(errors)
 
 
 @admin.register(Exercise)
