@@ -22,6 +22,7 @@ SCHEMA_ID = "https://wholebody.example/docs/findings.schema.json"
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "findings.schema.json"
 # Keys an example file may carry for readers; they are not findings.
 ANNOTATION_KEYS = ("$schema", "$comment")
+NOT_JSON = "{path}: not valid JSON ({error})"
 _SCALARS = {bool: "boolean", int: "integer", float: "number", str: "string"}
 
 
@@ -185,7 +186,9 @@ def _plain(value):
         result = {}
         for f in fields(value):
             item = _plain(getattr(value, f.name))
-            if item is not None and item != {}:
+            # An empty section or pair means "nothing recorded"; an empty optional object
+            # (previous_outcomes) is still a recorded object and stays.
+            if item is not None and (item != {} or f.default is None):
                 result[f.name] = item
         return result
     if isinstance(value, tuple):
@@ -201,7 +204,7 @@ def load_snapshot(path: str | Path) -> FindingsSnapshot:
         try:
             data = json.load(handle)
         except json.JSONDecodeError as error:
-            raise SnapshotError([f"(file): not valid JSON — {error}"]) from error
+            raise SnapshotError([NOT_JSON.format(path=path, error=error)]) from error
     return snapshot_from_dict(data)
 
 

@@ -100,7 +100,7 @@ def test_a_file_that_is_not_json_is_an_error(tmp_path):
     path.write_text("{not json", "utf-8")
     plan, errors = plan_from_file(path)
     assert plan is None
-    assert errors[0].startswith("(file): not valid JSON")
+    assert errors[0].startswith(f"{path}: not valid JSON")
 
 
 def test_a_json_list_is_rejected_at_the_top_level(tmp_path):
