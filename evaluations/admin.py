@@ -2,8 +2,10 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from import_export import fields, resources, widgets
@@ -154,6 +156,8 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
     list_filter = ["pillars", "pathways", "active", "evidence_level"]
     search_fields = ["code", "name", "plain_name", "target"]
     filter_horizontal = ["pathways"]
+    # Most texts are a sentence or two; the stock ten-row boxes made the form hard to scan.
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
     actions = ["activate", "deactivate"]
     fieldsets = [
         (

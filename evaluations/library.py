@@ -38,27 +38,9 @@ PATHWAY_NAMES = {
     "tendinopathy": "Proximal hamstring tendinopathy",
 }
 
-# Seed keys that are copied to the model as they are; the rest need converting.
-_PLAIN_FIELDS = [
-    "code",
-    "number",
-    "name",
-    "plain_name",
-    "target",
-    "description",
-    "patient_feel",
-    "patient_stop",
-    "sets",
-    "reps",
-    "hold_seconds",
-    "frequency",
-    "dosing",
-    "progression",
-    "regression",
-    "cautions",
-    "active",
-    "evidence_level",
-]
+# Seed keys named like a model field are copied as they are; the two lists become text.
+_JOINED_FIELDS = {"patient_steps": "\n", "source_keys": ", "}
+_COPIED_FIELDS = {field.name for field in Exercise._meta.concrete_fields} - _JOINED_FIELDS.keys()
 
 
 def pathway_name(code):
@@ -107,11 +89,13 @@ def seed_exercise_library(*, path=SEED_PATH):
 def _exercise_from_seed(entry, pillars):
     unknown = [number for number in entry["pillars"] if number not in pillars]
     if not entry["pillars"] or unknown:
-        raise ValidationError(f"Seeded exercise {entry['code']} has no known pillar: {unknown}.")
+        raise ValidationError(
+            f"Seeded exercise {entry['code']} needs pillars among {sorted(pillars)}, "
+            f"not {entry['pillars']}."
+        )
     exercise = Exercise(
-        **{key: entry[key] for key in _PLAIN_FIELDS if key in entry},
-        patient_steps="\n".join(entry["patient_steps"]),
-        source_keys=", ".join(entry["source_keys"]),
+        **{key: value for key, value in entry.items() if key in _COPIED_FIELDS},
+        **{key: separator.join(entry[key]) for key, separator in _JOINED_FIELDS.items()},
     )
     # Field validators only: uniqueness is settled by the code lookup above, without a query.
     exercise.full_clean(validate_unique=False, validate_constraints=False)

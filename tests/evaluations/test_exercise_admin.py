@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from evaluations.admin import ACTIVATED, DEACTIVATED, NO_PILLAR, NO_PREVIEW
-from evaluations.library import engine_library, invalidate_engine_library, seed_exercise_library
+from evaluations.library import engine_library, seed_exercise_library
 from evaluations.models import Exercise, Pathway, Pillar
 from evaluations.plan.library import load_seed_library
 
@@ -22,19 +22,6 @@ IMPORT = reverse("admin:evaluations_exercise_import")
 PROCESS_IMPORT = reverse("admin:evaluations_exercise_process_import")
 EXPORT = reverse("admin:evaluations_exercise_export")
 SEED_CODES = {exercise.code for exercise in load_seed_library()}
-
-
-@pytest.fixture(autouse=True)
-def fresh_engine_library():
-    # A test's rollback sends no signals, so no test may inherit another's cached library.
-    invalidate_engine_library()
-    yield
-    invalidate_engine_library()
-
-
-@pytest.fixture
-def seeded(db):
-    seed_exercise_library()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from django.core.management import call_command
 
 from evaluations.library import (
     engine_library,
-    invalidate_engine_library,
     seed_exercise_library,
     set_active,
 )
@@ -24,19 +23,6 @@ from evaluations.plan.schema import snapshot_from_dict
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
-
-
-@pytest.fixture(autouse=True)
-def fresh_engine_library():
-    # A test's rollback sends no signals, so no test may inherit another's cached library.
-    invalidate_engine_library()
-    yield
-    invalidate_engine_library()
-
-
-@pytest.fixture
-def seeded():
-    seed_exercise_library()
 
 
 def with_sorted_tags(exercise):
