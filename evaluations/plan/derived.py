@@ -4,7 +4,7 @@ Limb symmetry index, the Laslett SIJ cluster, the Hicks stabilisation rule, the 
 endurance ratios and the differentiation summary (nerve, tendon, acute strain or a mix).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from evaluations.plan.snapshot import (
@@ -57,7 +57,7 @@ SYMMETRY_MEASURES = (
     ("function.single_leg_hop_20s", "Single-leg hop, 20 s"),
     ("function.single_leg_squats_pain_free", "Pain-free single-leg squats"),
 )
-_GETTERS = tuple((path, label, attrgetter(path)) for path, label in SYMMETRY_MEASURES)
+_MEASURES = {path: (label, attrgetter(path)) for path, label in SYMMETRY_MEASURES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +114,15 @@ class Differentiation:
 
 @dataclass(frozen=True, slots=True)
 class Derived:
-    symmetry: dict
+    snapshot: FindingsSnapshot
     sij: SijCluster
     hicks: HicksRule
     mcgill: McGillRatios
     differentiation: Differentiation
     irritable: bool
     tendon_load_response: str | None
+    # Limb symmetry is worked out per measure on first use: most rules need only a few.
+    _lsi: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def neural_picture(self) -> bool:
@@ -135,7 +137,19 @@ class Derived:
         return bool(self.differentiation.acute_strain)
 
     def lsi(self, measure: str) -> Symmetry | None:
-        return self.symmetry.get(measure)
+        """The limb symmetry of one measure of SYMMETRY_MEASURES, None if not measured."""
+        cache = self._lsi
+        if measure not in cache:
+            label, get = _MEASURES[measure]
+            result = limb_symmetry(get(self.snapshot), self.snapshot.symptomatic_side)
+            cache[measure] = None if result is None else Symmetry(measure, label, *result)
+        return cache[measure]
+
+    @property
+    def symmetry(self) -> dict:
+        """Every bilateral measure with both sides recorded, by its path in the snapshot."""
+        found = ((path, self.lsi(path)) for path in _MEASURES)
+        return {path: symmetry for path, symmetry in found if symmetry is not None}
 
 
 def limb_symmetry(pair: Bilateral, symptomatic_side: Side | None) -> tuple | None:
@@ -156,13 +170,7 @@ def limb_symmetry(pair: Bilateral, symptomatic_side: Side | None) -> tuple | Non
 
 
 def symmetries(snapshot: FindingsSnapshot) -> dict:
-    found = {}
-    side = snapshot.symptomatic_side
-    for path, label, get in _GETTERS:
-        result = limb_symmetry(get(snapshot), side)
-        if result is not None:
-            found[path] = Symmetry(path, label, *result)
-    return found
+    return derive(snapshot).symmetry
 
 
 def sij_cluster(snapshot: FindingsSnapshot) -> SijCluster:
@@ -379,7 +387,7 @@ def tendon_load_response(snapshot: FindingsSnapshot) -> str | None:
 
 def derive(snapshot: FindingsSnapshot) -> Derived:
     return Derived(
-        symmetry=symmetries(snapshot),
+        snapshot=snapshot,
         sij=sij_cluster(snapshot),
         hicks=hicks_rule(snapshot),
         mcgill=mcgill_ratios(snapshot),

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from evaluations.plan.derived import Derived
 from evaluations.plan.plan_types import (
@@ -75,6 +76,10 @@ def rule(meta: Rule):
         return function
 
     return attach
+
+
+# Rule results are immutable, so a rule may memoise its work on the findings it reads.
+memo = lru_cache(maxsize=1024)
 
 
 def criterion(text: str, value: bool | None, detail: str = "") -> GateCriterion:

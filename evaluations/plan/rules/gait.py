@@ -1,9 +1,9 @@
 """R19–R20: the return-to-run gate and running mechanics."""
 
-from evaluations.plan.derived import LSI_THRESHOLD, Derived
+from evaluations.plan.derived import LSI_THRESHOLD, Derived, limb_symmetry
 from evaluations.plan.plan_types import Gate, GateStatus
-from evaluations.plan.rules.base import Fired, Rule, criterion, gate, rule
-from evaluations.plan.snapshot import FindingsSnapshot
+from evaluations.plan.rules.base import Fired, Rule, criterion, gate, memo, rule
+from evaluations.plan.snapshot import Bilateral, FindingsSnapshot
 
 R19 = Rule("R19", "Return-to-run gate for the walk–run progression", "low", ("RTR", "RTR2"))
 R20 = Rule("R20", "Overstriding, low cadence or uphill pain", "cohort", ("CAD2", "OVS", "REEV"))
@@ -34,28 +34,37 @@ def both_sides_at_least(pair, needed: int) -> bool | None:
     return True
 
 
-def return_to_run_gate(snapshot: FindingsSnapshot, derived: Derived) -> Gate:
+def return_to_run_gate(snapshot: FindingsSnapshot) -> Gate:
     function = snapshot.function
-    hop = derived.lsi("function.single_leg_hop_20s")
+    return _run_gate(
+        function.brisk_walk_30min_pain_free,
+        function.single_leg_squats_pain_free,
+        snapshot.foot.heel_raise_count,
+        function.single_leg_hop_20s,
+        snapshot.symptomatic_side,
+    )
+
+
+@memo
+def _run_gate(walk, squats: Bilateral, calf_raises: Bilateral, hops: Bilateral, side) -> Gate:
+    hop = limb_symmetry(hops, side)
     return gate(
         R19,
         "Return to running",
         (
-            criterion(
-                "30-minute brisk walk without pain or limp", function.brisk_walk_30min_pain_free
-            ),
+            criterion("30-minute brisk walk without pain or limp", walk),
             criterion(
                 f"{SQUATS_NEEDED} pain-free single-leg squats each side with good control",
-                both_sides_at_least(function.single_leg_squats_pain_free, SQUATS_NEEDED),
+                both_sides_at_least(squats, SQUATS_NEEDED),
             ),
             criterion(
                 f"{CALF_RAISES_NEEDED} single-leg calf raises each side",
-                both_sides_at_least(snapshot.foot.heel_raise_count, CALF_RAISES_NEEDED),
+                both_sides_at_least(calf_raises, CALF_RAISES_NEEDED),
             ),
             criterion(
                 "20 s single-leg hop with < 10 % difference between sides",
-                None if hop is None else hop.lsi_percent >= LSI_THRESHOLD,
-                "" if hop is None else f"LSI {hop.lsi_percent:.0f} %",
+                None if hop is None else hop[3] >= LSI_THRESHOLD,
+                "" if hop is None else f"LSI {hop[3]:.0f} %",
             ),
         ),
     )
@@ -65,7 +74,7 @@ def return_to_run_gate(snapshot: FindingsSnapshot, derived: Derived) -> Gate:
 def r19_return_to_run(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
     if not snapshot.gait.runner:
         return None
-    run_gate = return_to_run_gate(snapshot, derived)
+    run_gate = return_to_run_gate(snapshot)
     includes = R19_WALK_RUN if run_gate.status == GateStatus.MET else ()
     return Fired(R19, includes=includes, gate=run_gate)
 

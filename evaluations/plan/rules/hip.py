@@ -1,7 +1,7 @@
 """R9–R12: hip extensor and flexor weakness, short hip flexors, abductor weakness."""
 
 from evaluations.plan.derived import LSI_THRESHOLD, Derived, limb_symmetry
-from evaluations.plan.rules.base import Fired, Rule, rule
+from evaluations.plan.rules.base import Fired, Rule, memo, rule
 from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, MmtGrade, Severity, Side
 
 R9 = Rule("R9", "Hip extensor weakness", "cohort", ("SLHB2", "HIPSR"))
@@ -82,13 +82,22 @@ def _relevant(sides: list[Side], symptomatic: Side | None) -> list[Side]:
 
 @rule(R9)
 def r9_hip_extensor_weakness(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
-    findings = []
-    weak = _relevant(weak_sides(snapshot.hip.mmt_hip_extensors), snapshot.symptomatic_side)
-    findings += [f"Hip extensors ≤ 4/5 on the {side}" for side in weak]
-    hhd = derived.lsi("hip.hhd_hip_extensors_n")
-    if hhd is not None and hhd.below_threshold:
-        findings.append(f"Hip extensor strength LSI {hhd.lsi_percent:.0f} %")
-    bridges = snapshot.hamstring.single_leg_bridge_reps
+    hip = snapshot.hip
+    return _r9(
+        hip.mmt_hip_extensors,
+        hip.hhd_hip_extensors_n,
+        snapshot.hamstring.single_leg_bridge_reps,
+        snapshot.symptomatic_side,
+    )
+
+
+@memo
+def _r9(mmt: Bilateral, hhd_pair: Bilateral, bridges: Bilateral, symptomatic) -> Fired | None:
+    weak = _relevant(weak_sides(mmt), symptomatic)
+    findings = [f"Hip extensors ≤ 4/5 on the {side}" for side in weak]
+    hhd = limb_symmetry(hhd_pair, symptomatic)
+    if hhd is not None and hhd[3] < LSI_THRESHOLD:
+        findings.append(f"Hip extensor strength LSI {hhd[3]:.0f} %")
     for side in (Side.LEFT, Side.RIGHT):
         reps = bridges.get(side)
         if reps is not None and reps < BRIDGE_POOR_BELOW:
@@ -104,14 +113,19 @@ def r9_hip_extensor_weakness(snapshot: FindingsSnapshot, derived: Derived) -> Fi
 
 @rule(R10)
 def r10_hip_flexor_weakness(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
-    weak = set(weak_sides(snapshot.hip.mmt_hip_flexors))
+    hip = snapshot.hip
+    return _r10(hip.mmt_hip_flexors, hip.hhd_hip_flexors_n, snapshot.symptomatic_side)
+
+
+@memo
+def _r10(mmt: Bilateral, hhd_pair: Bilateral, symptomatic) -> Fired | None:
+    weak = set(weak_sides(mmt))
     # Either side may be the weak one here, so the weaker side is compared with the stronger.
-    hhd = limb_symmetry(snapshot.hip.hhd_hip_flexors_n, None)
+    hhd = limb_symmetry(hhd_pair, None)
     if hhd is not None and hhd[3] < LSI_THRESHOLD:
         weak.add(hhd[0])
     if not weak:
         return None
-    symptomatic = snapshot.symptomatic_side
     opposite = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT}.get(symptomatic)
     findings = [f"Hip flexors weak on the {side}" for side in sorted(weak)]
     if opposite in weak:

@@ -1,7 +1,7 @@
 """R21–R22: long sitting and an old scar at the back of the thigh or buttock."""
 
 from evaluations.plan.derived import Derived
-from evaluations.plan.rules.base import Fired, Rule, rule
+from evaluations.plan.rules.base import Fired, Rule, memo, rule
 from evaluations.plan.snapshot import FindingsSnapshot, InjuryKind, InjuryRegion
 
 R21 = Rule("R21", "Prolonged sitting", "low", ("ARTICLE", "REEV"))
@@ -31,7 +31,11 @@ R22_INCLUDES = R22.includes(
 
 @rule(R21)
 def r21_sitting(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
-    hours = snapshot.history.sitting_hours_per_day
+    return _r21(snapshot.history.sitting_hours_per_day)
+
+
+@memo
+def _r21(hours: float | None) -> Fired | None:
     if hours is None or hours < SITTING_HOURS_FROM:
         return None
     return Fired(

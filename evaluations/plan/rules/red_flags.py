@@ -1,6 +1,7 @@
 """R0: the red-flag screen (DOMAIN.md §3). Any red flag blocks the automatic plan."""
 
 from dataclasses import dataclass, fields
+from operator import attrgetter
 
 from evaluations.plan.derived import Derived
 from evaluations.plan.plan_types import Referral, Urgency
@@ -125,6 +126,7 @@ RED_FLAGS = (
     ),
 )
 QUESTIONS = tuple(f.name for f in fields(RedFlagScreen))
+_ANSWERS = attrgetter(*QUESTIONS)
 
 
 def red_flag_referrals(snapshot: FindingsSnapshot) -> tuple[Referral, ...]:
@@ -135,6 +137,8 @@ def red_flag_referrals(snapshot: FindingsSnapshot) -> tuple[Referral, ...]:
     """
     screen = snapshot.red_flags
     old = snapshot.age is not None and snapshot.age >= CANCER_AGE_FROM
+    if True not in _ANSWERS(screen) and not old:
+        return ()
     referrals = []
     for flag in RED_FLAGS:
         criteria = [label for name, label in flag.questions if getattr(screen, name)]
@@ -202,8 +206,7 @@ def triage_referral(snapshot: FindingsSnapshot) -> Referral | None:
 
 
 def screen_warnings(snapshot: FindingsSnapshot) -> tuple[str, ...]:
-    screen = snapshot.red_flags
-    missing = sum(getattr(screen, name) is None for name in QUESTIONS)
+    missing = _ANSWERS(snapshot.red_flags).count(None)
     if not missing:
         return ()
     return (SCREEN_INCOMPLETE.format(missing=missing, total=len(QUESTIONS)),)
