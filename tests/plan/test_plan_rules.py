@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.plan.vignettes import fired_rules, plan_for, vignette
+from tests.plan.vignettes import fired_rules, plan_for, sij, vignette
 
 TENDON = {
     "history": {"sit_bone_pain": True, "pain_sitting": True},
@@ -34,19 +34,6 @@ NOT_STRAIN = {
     "history": {"onset": "sudden", "mechanism": "sprint"},
     "hamstring": {"tender": True, "tender_distance_cm": 2, "resisted_knee_flexion_painful": True},
 }
-SIJ_TESTS = ("sij_distraction", "sij_thigh_thrust", "sij_compression", "sij_sacral_thrust")
-
-
-def sij(positives: int, gaenslen: str | None = "negative") -> dict:
-    pelvis = {
-        name: "positive_familiar" if index < positives else "negative"
-        for index, name in enumerate(SIJ_TESTS)
-    }
-    if gaenslen:
-        pelvis["sij_gaenslen"] = gaenslen
-    return {"pelvis": pelvis}
-
-
 # (rule, findings that fire it, the nearest findings that must not)
 VIGNETTES = [
     ("R1", TENDON, NOT_TENDON),

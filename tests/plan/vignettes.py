@@ -53,3 +53,17 @@ def codes(plan) -> list[str]:
 
 def removed_codes(plan) -> list[str]:
     return [removed.code for removed in plan.removed]
+
+
+SIJ_TESTS = ("sij_distraction", "sij_thigh_thrust", "sij_compression", "sij_sacral_thrust")
+
+
+def sij(positives: int, gaenslen: str | None = "negative") -> dict:
+    """The first `positives` Laslett tests reproduce the familiar pain; Gaenslen as given."""
+    pelvis = {
+        name: "positive_familiar" if index < positives else "negative"
+        for index, name in enumerate(SIJ_TESTS)
+    }
+    if gaenslen:
+        pelvis["sij_gaenslen"] = gaenslen
+    return {"pelvis": pelvis}
