@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
+    "auditlog",
     "patients",
     "evaluations",
 ]
@@ -37,6 +38,8 @@ MIDDLEWARE = [
     # Health data: every page is private unless a view is explicitly marked public.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Puts the logged-in user on every audit-log entry written during the request.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -110,3 +113,6 @@ LOGGING = {
 }
 
 AUTHENTICATION_BACKENDS = ["patients.auth.ClinicModelBackend"]
+
+# django-auditlog: field changes as JSON, so the history page can show them per field.
+AUDITLOG_STORE_JSON_CHANGES = True

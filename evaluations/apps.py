@@ -9,6 +9,9 @@ class EvaluationsConfig(AppConfig):
     def ready(self):
         from .library import library_changed
         from .models import Exercise, Pathway, Pillar
+        from .services.audit import register_audited_models
+
+        register_audited_models()
 
         # The engine's library is cached per process; any write to its rows drops it.
         for model in (Exercise, Pathway, Pillar):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import evaluation
+from .views import evaluation, plan, signing
 
 app_name = "evaluations"
 
@@ -8,4 +8,33 @@ urlpatterns = [
     path("<uuid:public_id>/", evaluation.evaluation_detail, name="detail"),
     path("<uuid:public_id>/visit/", evaluation.evaluation_header, name="header"),
     path("<uuid:public_id>/sections/<slug:slug>/", evaluation.section_save, name="section"),
+    path("<uuid:public_id>/plan/", plan.plan_detail, name="plan"),
+    path("<uuid:public_id>/plan/make/", plan.plan_generate, name="plan_generate"),
+    path("<uuid:public_id>/plan/rerun/", plan.plan_apply_changes, name="plan_apply_changes"),
+    path("<uuid:public_id>/plan/exercises/", plan.exercise_search, name="exercise_search"),
+    path("<uuid:public_id>/plan/add/", plan.plan_add_exercise, name="plan_add_exercise"),
+    path("<uuid:public_id>/plan/add-own/", plan.plan_add_free_item, name="plan_add_free_item"),
+    path(
+        "<uuid:public_id>/plan/items/<int:item_id>/remove/",
+        plan.plan_item_remove,
+        name="plan_item_remove",
+    ),
+    path(
+        "<uuid:public_id>/plan/items/<int:item_id>/restore/",
+        plan.plan_item_restore,
+        name="plan_item_restore",
+    ),
+    path(
+        "<uuid:public_id>/plan/items/<int:item_id>/",
+        plan.plan_item_update,
+        name="plan_item_update",
+    ),
+    path(
+        "<uuid:public_id>/referrals/",
+        signing.referral_acknowledge,
+        name="referral_acknowledge",
+    ),
+    path("<uuid:public_id>/sign/", signing.sign, name="sign"),
+    path("<uuid:public_id>/addenda/", signing.addendum, name="addendum"),
+    path("<uuid:public_id>/history/", signing.history, name="history"),
 ]

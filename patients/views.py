@@ -1,5 +1,6 @@
 """Patient pages. Search terms travel in the POST body and the session, never in the URL."""
 
+import datetime
 import logging
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from .selectors import get_patient_for, search_patients_for
 logger = logging.getLogger(__name__)
 
 PATIENTS_PER_PAGE = 25
+STALE_DRAFT_DAYS = 7
 SEARCH_SESSION_KEY = "patient_search"
 NO_CLINIC = "Your account is not linked to a clinic yet. Ask your clinic admin to add you."
 
@@ -83,5 +85,7 @@ def patient_detail(request, public_id):
         "patient": patient,
         "age": patient.age_on(timezone.localdate()),
         "evaluations": list(evaluations_of_patient(patient)),
+        # Drafts left open for more than a week are highlighted so none is forgotten.
+        "stale_draft_before": timezone.now() - datetime.timedelta(days=STALE_DRAFT_DAYS),
     }
     return render(request, "patients/patient_detail.html", context)

@@ -1,20 +1,74 @@
-"""Saving a section: every valid finding is kept even while another field is being corrected."""
+"""Saving a section: every valid finding is kept even while another field is being corrected,
+and a save that started from an older version than the stored one is refused, not merged.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
 
 from evaluations.forms import OutcomesForm
 
+CONFLICT = (
+    "This section was saved elsewhere (another tab or a colleague) after you opened it. "
+    "Nothing was overwritten: compare the two versions below."
+)
 
-def save_valid_findings(form):
-    """Save the fields that passed validation; return (saved names, names with errors)."""
+
+@dataclass
+class SaveResult:
+    saved: list = field(default_factory=list)
+    invalid: list = field(default_factory=list)
+    conflict: object = None  # the stored row, when the save was refused as stale
+
+
+def _submitted_version(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def save_valid_findings(form, *, version=None):
+    """Save the fields that passed validation, unless the row changed since `version`."""
     form.is_valid()
     row = form.instance
-    if isinstance(form, OutcomesForm):
-        saved = form.apply_valid_answers()
-    else:
-        saved = [name for name in form.fields if name in form.cleaned_data]
     invalid = [name for name in form.errors if name in form.fields]
-    if saved:
-        row.save(update_fields=[*saved, "updated_at"])
+    with transaction.atomic():
+        stored = type(row).objects.select_for_update().get(pk=row.pk)
+        submitted = _submitted_version(version)
+        if submitted is not None and submitted != stored.version:
+            return SaveResult(invalid=invalid, conflict=stored)
+        if isinstance(form, OutcomesForm):
+            saved = form.apply_valid_answers()
+        else:
+            saved = [name for name in form.fields if name in form.cleaned_data]
+        row.version = stored.version + 1
+        row.save(update_fields=[*saved, "version", "updated_at"])
     if invalid and not isinstance(form, OutcomesForm):
         # The form wrote the rejected values onto the instance; show what is really stored.
         row.refresh_from_db(fields=invalid)
-    return saved, invalid
+    return SaveResult(saved=saved, invalid=invalid)
+
+
+def conflict_rows(form, stored):
+    """(label, stored value, your value) for each field where the two versions differ."""
+    if isinstance(form, OutcomesForm):
+        return []
+    rows = []
+    for name, bound in form.fields.items():
+        yours = str(form.data.get(name, "")).strip()
+        theirs = getattr(stored, name)
+        theirs = "" if theirs is None else str(theirs)
+        if yours != theirs and not _same_number(yours, theirs):
+            choices = dict(stored._meta.get_field(name).flatchoices)
+            rows.append(
+                (bound.label, choices.get(theirs, theirs) or "—", choices.get(yours, yours) or "—")
+            )
+    return rows
+
+
+def _same_number(a, b):
+    try:
+        return float(a) == float(b)
+    except (TypeError, ValueError):
+        return False

@@ -16,8 +16,15 @@ from .findings import (
     RedFlagScreen,
     section_attr,
 )
+from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError
+from .note import Addendum, PlanItem, ReferralAcknowledgement
 
 __all__ = [
+    "Addendum",
+    "PlanItem",
+    "ReferralAcknowledgement",
+    "SIGNED_NOTE_IS_READ_ONLY",
+    "SignedNoteError",
     "Core",
     "Evaluation",
     "Exercise",

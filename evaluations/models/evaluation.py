@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from patients.models import Patient
 
+from .immutability import EvaluationQuerySet, SignedNoteError
+
 
 def validate_not_in_future(value):
     if value > timezone.localdate():
@@ -50,6 +52,22 @@ class Evaluation(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The engine's last answer (referrals, pathways, precautions, gates …) as the note keeps it.
+    plan_data = models.JSONField(default=dict, blank=True)
+    plan_generated_at = models.DateTimeField(null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signed_evaluations",
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+    content_hash = models.CharField(
+        max_length=64, blank=True, help_text="SHA-256 of the note's content at signing."
+    )
+
+    objects = EvaluationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-visit_date", "-created_at"]
@@ -58,9 +76,27 @@ class Evaluation(models.Model):
     def __str__(self):
         return f"{self.get_visit_type_display()} on {self.visit_date:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        # Signing itself is the last save a note gets: the stored row decides, not this object.
+        if self.pk and Evaluation.objects.filter(pk=self.pk, status=self.Status.SIGNED).exists():
+            raise SignedNoteError()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("evaluations:detail", args=[self.public_id])
+
+    def delete(self, *args, **kwargs):
+        if self.pk and Evaluation.objects.filter(pk=self.pk, status=self.Status.SIGNED).exists():
+            raise SignedNoteError()
+        return super().delete(*args, **kwargs)
 
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_signed(self):
+        return self.status == self.Status.SIGNED
+
+    def get_additional_data(self):
+        return {"evaluation": self.pk}

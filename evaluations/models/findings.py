@@ -9,18 +9,21 @@ from django.db import models
 
 from .evaluation import Evaluation
 from .fields import answer, choice, measure, mmt, note, provocation, short_text, tri_state
+from .immutability import NotePart
 
-NON_FINDING_FIELDS = ("id", "evaluation", "updated_at")
+NON_FINDING_FIELDS = ("id", "evaluation", "updated_at", "version")
 
 
-class Section(models.Model):
+class Section(NotePart):
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: a save names the version it started from; a stale one is refused.
+    version = models.PositiveIntegerField(default=0)
 
     slug = ""
     title = ""
     snapshot_name = ""
 
-    class Meta:
+    class Meta(NotePart.Meta):
         abstract = True
 
     def __str__(self):

@@ -6,18 +6,19 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from evaluations.findings.derived_view import derived_view
-from evaluations.findings.saving import save_valid_findings
+from evaluations.findings.saving import CONFLICT, conflict_rows, save_valid_findings
 from evaluations.forms import EvaluationHeaderForm
-from evaluations.models import SECTION_BY_SLUG, section_attr
+from evaluations.models import SECTION_BY_SLUG, SIGNED_NOTE_IS_READ_ONLY, section_attr
 from evaluations.selectors import get_evaluation_for
 from evaluations.services import start_evaluation
+from evaluations.services.audit import VIEWED, record_event
 from patients.selectors import get_patient_for
 
 from .pages import make_section_form, render_evaluation_page
 
 logger = logging.getLogger(__name__)
 
-SIGNED_READ_ONLY = "This note is signed and can no longer be changed. Add an addendum instead."
+SIGNED_READ_ONLY = SIGNED_NOTE_IS_READ_ONLY
 
 
 @require_POST
@@ -30,6 +31,7 @@ def evaluation_start(request, public_id):
 @require_GET
 def evaluation_detail(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)
+    record_event(evaluation=evaluation, actor=request.user, event=VIEWED)
     return render_evaluation_page(request, evaluation, active=request.GET.get("section"))
 
 
@@ -37,8 +39,7 @@ def evaluation_detail(request, public_id):
 def evaluation_header(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)
     if not evaluation.is_draft:
-        messages.error(request, SIGNED_READ_ONLY)
-        return redirect(evaluation)
+        return _refuse_signed(request, evaluation, autosave=False)
     form = EvaluationHeaderForm(request.POST, instance=evaluation, auto_id="id_header_%s")
     if not form.is_valid():
         return render_evaluation_page(request, evaluation, header_form=form)
@@ -55,28 +56,50 @@ def section_save(request, public_id, slug):
         raise Http404("No such section")
     autosave = request.headers.get("HX-Request") == "true"
     if not evaluation.is_draft:
-        if autosave:
-            return render(
-                request, "evaluations/_autosave_refused.html", {"message": SIGNED_READ_ONLY}
-            )
-        messages.error(request, SIGNED_READ_ONLY)
-        return redirect(evaluation)
+        return _refuse_signed(request, evaluation, autosave)
     row = getattr(evaluation, section_attr(section))
     form = make_section_form(section, row, request.POST)
-    saved, invalid = save_valid_findings(form)
+    result = save_valid_findings(form, version=request.POST.get("version"))
     logger.info(
-        "section saved evaluation=%s section=%s fields=%d", evaluation.public_id, slug, len(saved)
+        "section saved evaluation=%s section=%s fields=%d conflict=%s",
+        evaluation.public_id,
+        slug,
+        len(result.saved),
+        result.conflict is not None,
     )
+    conflict = _conflict(form, result)
     if autosave:
         context = {
+            "evaluation": evaluation,
             "section": section,
             "form": form,
+            "row": row,
             "recorded": row.recorded_count(),
             "derived": derived_view(evaluation),
-            "invalid": invalid,
+            "invalid": result.invalid,
+            "conflict": conflict,
         }
         return render(request, "evaluations/_autosave_response.html", context)
-    if invalid:
-        return render_evaluation_page(request, evaluation, bound=form, active=slug)
+    if result.invalid or conflict:
+        return render_evaluation_page(
+            request, evaluation, bound=form, active=slug, conflict=conflict
+        )
     messages.success(request, f"{section.title} saved.")
     return redirect(f"{evaluation.get_absolute_url()}?section={slug}")
+
+
+def _conflict(form, result):
+    if result.conflict is None:
+        return None
+    return {
+        "message": CONFLICT,
+        "rows": conflict_rows(form, result.conflict),
+        "version": result.conflict.version,
+    }
+
+
+def _refuse_signed(request, evaluation, autosave):
+    if autosave:
+        return render(request, "evaluations/_autosave_refused.html", {"message": SIGNED_READ_ONLY})
+    messages.error(request, SIGNED_READ_ONLY)
+    return redirect(evaluation)

@@ -1,4 +1,5 @@
-// Evaluation page: remember the open section and mark fields the server rejected.
+// Evaluation page: remember the open section, mark fields the server rejected, and let the
+// therapist keep their own version after a conflicting save elsewhere.
 (function () {
   "use strict";
 
@@ -14,6 +15,20 @@
 
   document.addEventListener("htmx:afterSettle", function () {
     markInvalidFields(document);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".js-keep-mine");
+    if (!button) return;
+    var slug = button.dataset.section;
+    document.getElementById("version-" + slug).value = button.dataset.version;
+    var form = document.querySelector('form[data-section="' + slug + '"]');
+    document.getElementById("conflict-" + slug).replaceChildren();
+    if (window.htmx) {
+      window.htmx.trigger(form, "change");
+    } else {
+      form.requestSubmit();
+    }
   });
 
   // Keep the open section in the URL so a reload returns to it.

@@ -5,7 +5,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from .models import SECTIONS, Evaluation
+from evaluations.models import SECTIONS, Evaluation
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,113 @@
+"""What a note keeps of its plan, and what comes after signing: referral actions and addenda."""
+
+from django.conf import settings
+from django.db import models
+
+from .evaluation import Evaluation
+from .exercise import Exercise
+from .immutability import NotePart, SignedNoteError
+
+PILLAR_CHOICES = [
+    (1, "1. Whole-body evaluation"),
+    (2, "2. Manual therapy"),
+    (3, "3. Strengthening the right areas"),
+    (4, "4. Teaching better movement patterns"),
+    (5, "5. Progression back to activities"),
+]
+
+
+class PlanItem(NotePart):
+    """One item of the reviewed plan: the note's own copy, so library edits never change it."""
+
+    class Origin(models.TextChoices):
+        ENGINE = "engine", "Suggested by the plan engine"
+        CLINICIAN = "clinician", "Added by the clinician"
+
+    class Kind(models.TextChoices):
+        EXERCISE = "exercise", "Exercise"
+        MANUAL_THERAPY = "manual_therapy", "Manual therapy"
+        EDUCATION = "education", "Education"
+        ASSESSMENT = "assessment", "Assessment"
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="plan_items")
+    origin = models.CharField(max_length=10, choices=Origin.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EXERCISE)
+    code = models.CharField(max_length=60, blank=True)
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    pillar = models.PositiveSmallIntegerField(choices=PILLAR_CHOICES)
+    name = models.CharField("name", max_length=200)
+    plain_name = models.CharField("plain name", max_length=200, blank=True)
+    instructions = models.TextField("patient steps", blank=True)
+    patient_feel = models.TextField(blank=True)
+    patient_stop = models.TextField(blank=True)
+    dosing = models.CharField("dosing", max_length=500, blank=True)
+    cautions = models.TextField(blank=True)
+    reasons = models.JSONField(default=list, blank=True)
+    rule_ids = models.JSONField(default=list, blank=True)
+    evidence_level = models.CharField(max_length=8, blank=True)
+    source_keys = models.JSONField(default=list, blank=True)
+    clinician_note = models.CharField("note", max_length=500, blank=True)
+    removed = models.BooleanField(default=False)
+    removed_reason = models.CharField("reason for removing", max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pillar", "position", "id"]
+        indexes = [models.Index(fields=["evaluation", "pillar", "position"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def step_list(self):
+        return [line for line in self.instructions.splitlines() if line.strip()]
+
+
+class ReferralAcknowledgement(NotePart):
+    """The clinician's action on a red-flag referral; required before a note can be signed."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="referral_acknowledgements"
+    )
+    code = models.CharField(max_length=40)
+    action_taken = models.CharField("action taken", max_length=1000)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "code"], name="one_ack_per_referral")
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.action_taken}"
+
+
+class Addendum(models.Model):
+    """A correction or later note under a signed evaluation; never edited itself."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="addenda")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("addendum", max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "addenda"
+
+    def __str__(self):
+        return f"Addendum by {self.author} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise SignedNoteError("An addendum cannot be changed once added.")
+        super().save(*args, **kwargs)
+
+    def get_additional_data(self):
+        return {"evaluation": self.evaluation_id}

@@ -1,0 +1,244 @@
+"""Turning the engine's plan into the note's reviewed plan, and the clinician's edits to it.
+
+The note keeps its own copy of every item (name, steps, dosing at the time), so a later edit
+of the exercise library never changes a note. Re-running the engine after the findings change
+proposes what to add and drop; the clinician's own edits are always kept.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from evaluations.findings.snapshot_builder import build_snapshot
+from evaluations.library import engine_library
+from evaluations.models import (
+    SECTIONS,
+    Evaluation,
+    Exercise,
+    PlanItem,
+    SignedNoteError,
+    section_attr,
+)
+from evaluations.plan.engine import build_plan
+from evaluations.plan.plan_types import to_plain
+from evaluations.selectors import SECTION_ATTRS
+
+NO_LONGER_INDICATED = "No longer indicated by the findings when the plan was re-run."
+REMOVE_NEEDS_REASON = "Say briefly why this item comes off the plan."
+
+
+class PlanReviewError(Exception):
+    """A review step that cannot be done; the message is shown to the clinician."""
+
+
+def previous_evaluation(evaluation):
+    """The patient's latest evaluation before this one, with its sections, for rule R24."""
+    return (
+        Evaluation.objects.filter(patient_id=evaluation.patient_id)
+        .filter(visit_date__lte=evaluation.visit_date, created_at__lt=evaluation.created_at)
+        .select_related("patient", *SECTION_ATTRS)
+        .order_by("-visit_date", "-created_at")
+        .first()
+    )
+
+
+def engine_plan(evaluation):
+    snapshot = build_snapshot(evaluation, previous=previous_evaluation(evaluation))
+    return build_plan(snapshot, engine_library())
+
+
+def plan_data(plan):
+    """Everything of the engine's answer the note keeps besides the items themselves."""
+    data = to_plain(plan)
+    data.pop("items")
+    return data
+
+
+def findings_changed_since_plan(evaluation):
+    if evaluation.plan_generated_at is None:
+        return False
+    stamps = [getattr(evaluation, section_attr(s)).updated_at for s in SECTIONS]
+    return max([evaluation.updated_at, *stamps]) > evaluation.plan_generated_at
+
+
+@dataclass(frozen=True)
+class PlanChanges:
+    add: tuple
+    drop: tuple
+
+    def __bool__(self):
+        return bool(self.add or self.drop)
+
+
+def plan_changes(plan, items):
+    """What re-running the engine would add (new engine items) and drop (engine items gone)."""
+    kept_codes = {item.code for item in items if item.code}
+    suggested = {item.code for item in plan.items}
+    add = tuple(item for item in plan.items if item.code not in kept_codes)
+    drop = tuple(
+        item
+        for item in items
+        if item.origin == PlanItem.Origin.ENGINE and not item.removed and item.code not in suggested
+    )
+    return PlanChanges(add=add, drop=drop)
+
+
+def _ensure_draft(evaluation):
+    if not evaluation.is_draft:
+        raise SignedNoteError()
+
+
+def _item_rows(evaluation, engine_items, start_position):
+    exercises = Exercise.objects.in_bulk([item.code for item in engine_items], field_name="code")
+    rows = []
+    for position, item in enumerate(engine_items, start_position):
+        exercise = exercises.get(item.code)
+        rows.append(
+            PlanItem(
+                evaluation=evaluation,
+                origin=PlanItem.Origin.ENGINE,
+                kind=str(item.kind),
+                code=item.code,
+                exercise=exercise,
+                pillar=item.pillar,
+                name=item.name,
+                plain_name=item.plain_name,
+                instructions=exercise.patient_steps if exercise else "",
+                patient_feel=exercise.patient_feel if exercise else "",
+                patient_stop=exercise.patient_stop if exercise else "",
+                dosing=item.dosing[:500],
+                cautions=item.cautions,
+                reasons=[reason.to_dict() for reason in item.reasons],
+                rule_ids=list(item.rule_ids),
+                evidence_level=item.evidence_level,
+                source_keys=list(item.source_keys),
+                position=position,
+            )
+        )
+    return rows
+
+
+def _save_new_items(rows):
+    # One save per row (not bulk_create) so the audit log records each item.
+    for row in rows:
+        row.save()
+
+
+@transaction.atomic
+def generate_plan(*, evaluation):
+    """Store the engine's plan as the note's plan; a second call changes nothing."""
+    _ensure_draft(evaluation)
+    if evaluation.plan_generated_at is not None:
+        return False
+    plan = engine_plan(evaluation)
+    _save_new_items(_item_rows(evaluation, plan.items, 0))
+    _store_plan_data(evaluation, plan)
+    return True
+
+
+@transaction.atomic
+def apply_plan_changes(*, evaluation):
+    """Add what the engine now suggests and take off what it no longer does; keep all edits."""
+    _ensure_draft(evaluation)
+    plan = engine_plan(evaluation)
+    items = list(evaluation.plan_items.all())
+    changes = plan_changes(plan, items)
+    start = (evaluation.plan_items.aggregate(last=Max("position"))["last"] or 0) + 1
+    _save_new_items(_item_rows(evaluation, changes.add, start))
+    for item in changes.drop:
+        item.removed = True
+        item.removed_reason = NO_LONGER_INDICATED
+        item.save(update_fields=["removed", "removed_reason", "updated_at"])
+    _store_plan_data(evaluation, plan)
+    return changes
+
+
+def _store_plan_data(evaluation, plan):
+    evaluation.plan_data = plan_data(plan)
+    evaluation.plan_generated_at = timezone.now()
+    # updated_at stays: it marks changes of the visit details, which the plan may not reflect.
+    evaluation.save(update_fields=["plan_data", "plan_generated_at"])
+
+
+def remove_item(*, item, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise PlanReviewError(REMOVE_NEEDS_REASON)
+    item.removed = True
+    item.removed_reason = reason[:300]
+    item.save(update_fields=["removed", "removed_reason", "updated_at"])
+
+
+def restore_item(*, item):
+    item.removed = False
+    item.removed_reason = ""
+    item.save(update_fields=["removed", "removed_reason", "updated_at"])
+
+
+def update_item(*, item, dosing, clinician_note):
+    item.dosing = dosing
+    item.clinician_note = clinician_note
+    item.save(update_fields=["dosing", "clinician_note", "updated_at"])
+
+
+def _next_position(evaluation):
+    return (evaluation.plan_items.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def add_library_exercise(*, evaluation, exercise):
+    """The clinician's choice from the library, copied into the note with its default dosing."""
+    _ensure_draft(evaluation)
+    if evaluation.plan_items.filter(code=exercise.code, removed=False).exists():
+        raise PlanReviewError(f"{exercise.name} is already on the plan.")
+    pillar = min((p.number for p in exercise.pillars.all()), default=3)
+    item = PlanItem(
+        evaluation=evaluation,
+        origin=PlanItem.Origin.CLINICIAN,
+        kind=PlanItem.Kind.EXERCISE,
+        code=exercise.code,
+        exercise=exercise,
+        pillar=pillar,
+        name=exercise.name,
+        plain_name=exercise.plain_name,
+        instructions=exercise.patient_steps,
+        patient_feel=exercise.patient_feel,
+        patient_stop=exercise.patient_stop,
+        dosing=exercise.dosing[:500],
+        cautions=exercise.cautions,
+        evidence_level=exercise.evidence_level,
+        source_keys=exercise.source_key_list,
+        position=_next_position(evaluation),
+    )
+    item.save()
+    return item
+
+
+def add_free_item(*, evaluation, kind, pillar, name, dosing=""):
+    """A manual-therapy or education item in the clinician's own words."""
+    _ensure_draft(evaluation)
+    item = PlanItem(
+        evaluation=evaluation,
+        origin=PlanItem.Origin.CLINICIAN,
+        kind=kind,
+        pillar=pillar,
+        name=name,
+        plain_name=name,
+        dosing=dosing,
+        position=_next_position(evaluation),
+    )
+    item.save()
+    return item
+
+
+def precaution_conflicts(evaluation, item):
+    """The note's precautions that advise against this item (the clinician decides)."""
+    tags = set()
+    if item.exercise_id:
+        tags = {pathway.code for pathway in item.exercise.pathways.all()}
+    return [
+        precaution["text"]
+        for precaution in evaluation.plan_data.get("precautions", [])
+        if item.code in precaution.get("codes", []) or tags & set(precaution.get("tags", []))
+    ]

@@ -1,0 +1,63 @@
+"""Everything the Plan page shows, loaded before rendering."""
+
+from evaluations.models import PlanItem
+from evaluations.plan.plan_types import PILLARS
+from evaluations.services import plan_review
+from evaluations.services.signing import red_flag_referrals, unacknowledged_referrals
+
+# DOMAIN.md marks these levels as expert opinion or practice-level: the page says so.
+WEAK_EVIDENCE = {"expert": "Expert opinion", "low": "Low evidence"}
+
+
+def _pillars(items, evaluation):
+    groups = []
+    for number, name in PILLARS.items():
+        entries = [
+            {
+                "item": item,
+                "weak_evidence": WEAK_EVIDENCE.get(item.evidence_level),
+                "conflicts": plan_review.precaution_conflicts(evaluation, item),
+            }
+            for item in items
+            if item.pillar == number and not item.removed
+        ]
+        groups.append({"number": number, "name": name, "entries": entries})
+    return groups
+
+
+def plan_context(request, evaluation):
+    generated = evaluation.plan_generated_at is not None
+    items = list(
+        evaluation.plan_items.select_related("exercise").prefetch_related("exercise__pathways")
+    )
+    context = {
+        "evaluation": evaluation,
+        "patient": evaluation.patient,
+        "generated": generated,
+        "read_only": not evaluation.is_draft,
+        "pillars": _pillars(items, evaluation),
+        "removed_items": [item for item in items if item.removed],
+        "kinds": [PlanItem.Kind.MANUAL_THERAPY, PlanItem.Kind.EDUCATION],
+        "pillar_choices": list(PILLARS.items()),
+        "weak_evidence": WEAK_EVIDENCE,
+        "can_sign": evaluation.is_draft and evaluation.clinician_id == request.user.pk,
+    }
+    if generated:
+        data = evaluation.plan_data
+        acknowledgements = {a.code: a for a in evaluation.referral_acknowledgements.all()}
+        context |= {
+            "plan": data,
+            "red_flags": [
+                {**referral, "acknowledgement": acknowledgements.get(referral["code"])}
+                for referral in red_flag_referrals(evaluation)
+            ],
+            "routine_referrals": [r for r in data.get("referrals", []) if not r.get("blocking")],
+            "unacknowledged": unacknowledged_referrals(evaluation),
+        }
+        if evaluation.is_draft and plan_review.findings_changed_since_plan(evaluation):
+            fresh = plan_review.engine_plan(evaluation)
+            context["changes"] = plan_review.plan_changes(fresh, items)
+            context["findings_changed"] = True
+    else:
+        context["preview"] = plan_review.engine_plan(evaluation).to_dict()
+    return context

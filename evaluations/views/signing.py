@@ -1,0 +1,77 @@
+"""Acting on referrals, signing, addenda and the note's history."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from evaluations.models import SignedNoteError
+from evaluations.selectors import get_evaluation_for
+from evaluations.services.audit import history_of
+from evaluations.services.signing import (
+    SigningRefused,
+    acknowledge_referral,
+    add_addendum,
+    sign_evaluation,
+)
+
+from .pages import render_evaluation_page
+
+HISTORY_FOR_ADMINS = "Only a clinic admin can see a note's history."
+
+
+@require_POST
+def referral_acknowledge(request, public_id):
+    evaluation = get_evaluation_for(request.user, public_id)
+    try:
+        acknowledge_referral(
+            evaluation=evaluation,
+            code=request.POST.get("code", ""),
+            action_taken=request.POST.get("action_taken", ""),
+            by=request.user,
+        )
+    except (SigningRefused, SignedNoteError) as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "The action on the referral is recorded.")
+    return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#referrals")
+
+
+@require_POST
+def sign(request, public_id):
+    evaluation = get_evaluation_for(request.user, public_id)
+    try:
+        sign_evaluation(
+            evaluation=evaluation, user=request.user, password=request.POST.get("password")
+        )
+    except SigningRefused as refused:
+        messages.error(request, str(refused))
+        return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")
+    messages.success(request, "The note is signed.")
+    return redirect(evaluation)
+
+
+@require_POST
+def addendum(request, public_id):
+    evaluation = get_evaluation_for(request.user, public_id)
+    text = request.POST.get("text", "")
+    try:
+        add_addendum(evaluation=evaluation, author=request.user, text=text)
+    except SigningRefused as refused:
+        if not evaluation.is_signed:
+            messages.error(request, str(refused))
+            return redirect(evaluation)
+        extra = {"addendum_error": str(refused), "addendum_text": text}
+        return render_evaluation_page(request, evaluation, extra=extra)
+    messages.success(request, "Addendum added.")
+    return redirect(evaluation.get_absolute_url() + "#addenda")
+
+
+@require_GET
+def history(request, public_id):
+    evaluation = get_evaluation_for(request.user, public_id)
+    if not request.user.is_clinic_admin:
+        raise PermissionDenied(HISTORY_FOR_ADMINS)
+    context = {"evaluation": evaluation, "entries": list(history_of(evaluation))}
+    return render(request, "evaluations/history.html", context)
