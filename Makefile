@@ -34,6 +34,10 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Benchmarks print medians and ratios; they are never timed tests.
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench_plan.py
+
 migrations-check: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 

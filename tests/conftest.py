@@ -1,45 +1,74 @@
-"""Shared fixtures: alice (clinician) and bob (clinic admin) share a clinic; charlie does not."""
+"""Shared fixtures: alice (clinician) and bob (clinic admin) share a clinic; charlie does not.
+
+Django models are imported inside the fixtures, so the engine's pure tests (tests/plan,
+tests/scoring) also run without Django: `pytest tests/plan -p no:django`.
+"""
 
 import pytest
-
-from patients.models import Membership
-from tests.factories import ClinicFactory, PatientFactory, make_clinician
 
 pytest_plugins = ["tests.browser.fixtures"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_engine_library(request):
+    """A test's rollback sends no signals, so no test may inherit another's cached library."""
+    if "django_db_setup" not in request.fixturenames and "db" not in request.fixturenames:
+        yield
+        return
+    from evaluations.library import invalidate_engine_library
+
+    invalidate_engine_library()
+    yield
+    invalidate_engine_library()
+
+
 @pytest.fixture
 def clinic(db):
+    from tests.factories import ClinicFactory
+
     return ClinicFactory(name="Riverside Test Clinic")
 
 
 @pytest.fixture
 def other_clinic(db):
+    from tests.factories import ClinicFactory
+
     return ClinicFactory(name="Hillside Test Clinic")
 
 
 @pytest.fixture
 def alice(clinic):
+    from tests.factories import make_clinician
+
     return make_clinician(clinic, "alice")
 
 
 @pytest.fixture
 def bob(clinic):
+    from patients.models import Membership
+    from tests.factories import make_clinician
+
     return make_clinician(clinic, "bob", role=Membership.Role.CLINIC_ADMIN)
 
 
 @pytest.fixture
 def charlie(other_clinic):
+    from tests.factories import make_clinician
+
     return make_clinician(other_clinic, "charlie")
 
 
 @pytest.fixture
 def patient(clinic):
+    from tests.factories import PatientFactory
+
     return PatientFactory(clinic=clinic, given_name="Sean", family_name="Gallagher")
 
 
 @pytest.fixture
 def other_patient(other_clinic):
+    from tests.factories import PatientFactory
+
     return PatientFactory(clinic=other_clinic, given_name="Maya", family_name="Okafor")
 
 
@@ -47,3 +76,11 @@ def other_patient(other_clinic):
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+@pytest.fixture
+def seeded(db):
+    """The exercise library seeded from DOMAIN.md §4, as `make run` loads it."""
+    from evaluations.library import seed_exercise_library
+
+    seed_exercise_library()
