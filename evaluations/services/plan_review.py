@@ -44,6 +44,11 @@ def previous_evaluation(evaluation):
     )
 
 
+def _loaded(evaluation):
+    """The evaluation with every section read now: a write must never plan from stale rows."""
+    return Evaluation.objects.select_related("patient", *SECTION_ATTRS).get(pk=evaluation.pk)
+
+
 def engine_plan(evaluation):
     snapshot = build_snapshot(evaluation, previous=previous_evaluation(evaluation))
     return build_plan(snapshot, engine_library())
@@ -132,7 +137,7 @@ def generate_plan(*, evaluation):
     _ensure_draft(evaluation)
     if evaluation.plan_generated_at is not None:
         return False
-    plan = engine_plan(evaluation)
+    plan = engine_plan(_loaded(evaluation))
     _save_new_items(_item_rows(evaluation, plan.items, 0))
     _store_plan_data(evaluation, plan)
     return True
@@ -142,7 +147,7 @@ def generate_plan(*, evaluation):
 def apply_plan_changes(*, evaluation):
     """Add what the engine now suggests and take off what it no longer does; keep all edits."""
     _ensure_draft(evaluation)
-    plan = engine_plan(evaluation)
+    plan = engine_plan(_loaded(evaluation))
     items = list(evaluation.plan_items.all())
     changes = plan_changes(plan, items)
     start = (evaluation.plan_items.aggregate(last=Max("position"))["last"] or 0) + 1

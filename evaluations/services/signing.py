@@ -74,6 +74,7 @@ def sign_evaluation(*, evaluation, user, password):
     note.content_hash = note_hash(note)
     note.save(update_fields=["status", "signed_by", "signed_at", "content_hash", "updated_at"])
     record_event(evaluation=note, actor=user, event=SIGNED)
+    evaluation.refresh_from_db(fields=["status", "signed_by", "signed_at", "content_hash"])
     return note
 
 

@@ -56,7 +56,7 @@ def section_save(request, public_id, slug):
         raise Http404("No such section")
     autosave = request.headers.get("HX-Request") == "true"
     if not evaluation.is_draft:
-        return _refuse_signed(request, evaluation, autosave)
+        return _refuse_signed(request, evaluation, autosave, section)
     row = getattr(evaluation, section_attr(section))
     form = make_section_form(section, row, request.POST)
     result = save_valid_findings(form, version=request.POST.get("version"))
@@ -98,8 +98,9 @@ def _conflict(form, result):
     }
 
 
-def _refuse_signed(request, evaluation, autosave):
+def _refuse_signed(request, evaluation, autosave, section=None):
     if autosave:
-        return render(request, "evaluations/_autosave_refused.html", {"message": SIGNED_READ_ONLY})
+        context = {"message": SIGNED_READ_ONLY, "section": section}
+        return render(request, "evaluations/_autosave_refused.html", context)
     messages.error(request, SIGNED_READ_ONLY)
     return redirect(evaluation)

@@ -5,7 +5,12 @@ import pytest
 from patients.models import Patient
 from tests.factories import TEST_PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: a transactional test flushes the tables, including the pillars that
+# a migration created; this reloads them for the next test.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_a_therapist_creates_a_patient_fixes_a_bad_date_and_finds_them(page, log_in, alice):

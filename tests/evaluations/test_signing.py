@@ -1,0 +1,210 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from evaluations.models import Addendum, Evaluation, PlanItem, SignedNoteError
+from evaluations.services.plan_review import generate_plan
+from evaluations.services.signing import (
+    ALREADY_SIGNED,
+    EMPTY_ADDENDUM,
+    ONLY_AUTHOR_SIGNS,
+    PLAN_NOT_REVIEWED,
+    REFERRAL_NOT_ACKNOWLEDGED,
+    WRONG_PASSWORD,
+    sign_evaluation,
+    verify_note,
+)
+from tests.factories import TEST_PASSWORD, make_evaluation
+
+
+def url(name, evaluation):
+    return reverse(f"evaluations:{name}", args=[evaluation.public_id])
+
+
+@pytest.fixture
+def evaluation(seeded, patient, alice):
+    evaluation = make_evaluation(patient, alice, symptomatic_side="left")
+    evaluation.history.pain_sitting = evaluation.history.sit_bone_pain = "yes"
+    evaluation.history.save()
+    evaluation.hamstring.puranen_orava = "positive_familiar"
+    evaluation.hamstring.save()
+    generate_plan(evaluation=evaluation)
+    return evaluation
+
+
+@pytest.fixture
+def signed(evaluation, alice):
+    return sign_evaluation(evaluation=evaluation, user=alice, password=TEST_PASSWORD)
+
+
+def follow_message(client, response):
+    return client.get(response["Location"]).content.decode()
+
+
+def test_signing_with_the_password_records_who_and_when(alice_client, evaluation, alice):
+    response = alice_client.post(url("sign", evaluation), {"password": TEST_PASSWORD})
+    assert response["Location"] == evaluation.get_absolute_url()
+    evaluation.refresh_from_db()
+    assert evaluation.status == Evaluation.Status.SIGNED
+    assert evaluation.signed_by == alice and evaluation.signed_at is not None
+    assert len(evaluation.content_hash) == 64 and verify_note(evaluation)
+    page = alice_client.get(evaluation.get_absolute_url()).content.decode()
+    assert "Signed by" in page and "read-only" in page
+    assert "hx-post" not in page
+    assert "disabled" in page
+
+
+@pytest.mark.parametrize(("password", "message"), [("wrong", WRONG_PASSWORD), ("", WRONG_PASSWORD)])
+def test_a_wrong_password_signs_nothing(alice_client, evaluation, password, message):
+    response = alice_client.post(url("sign", evaluation), {"password": password})
+    assert message in follow_message(alice_client, response)
+    evaluation.refresh_from_db()
+    assert evaluation.is_draft and not evaluation.content_hash
+
+
+def test_signing_twice_is_refused(alice_client, signed):
+    response = alice_client.post(url("sign", signed), {"password": TEST_PASSWORD})
+    assert ALREADY_SIGNED in follow_message(alice_client, response)
+
+
+def test_only_the_evaluating_clinician_signs(client, bob, evaluation):
+    client.force_login(bob)
+    page = client.get(url("plan", evaluation)).content.decode()
+    assert "who wrote this evaluation, can sign it" in page
+    response = client.post(url("sign", evaluation), {"password": TEST_PASSWORD})
+    assert ONLY_AUTHOR_SIGNS in follow_message(client, response)
+    evaluation.refresh_from_db()
+    assert evaluation.is_draft
+
+
+def test_a_note_without_a_reviewed_plan_cannot_be_signed(alice_client, patient, alice):
+    draft = make_evaluation(patient, alice)
+    response = alice_client.post(url("sign", draft), {"password": TEST_PASSWORD})
+    assert PLAN_NOT_REVIEWED in follow_message(alice_client, response)
+
+
+def test_a_red_flag_referral_must_be_acted_on_before_signing(alice_client, seeded, patient, alice):
+    flagged = make_evaluation(patient, alice)
+    flagged.red_flags.ces_saddle_numbness = "yes"
+    flagged.red_flags.save()
+    generate_plan(evaluation=flagged)
+    assert not flagged.plan_items.exists()
+    page = alice_client.get(url("plan", flagged)).content.decode()
+    assert "Referral: RF_CES" in page and "emergency" in page
+    assert "Dear colleague" in page
+    response = alice_client.post(url("sign", flagged), {"password": TEST_PASSWORD})
+    assert REFERRAL_NOT_ACKNOWLEDGED in follow_message(alice_client, response)
+
+    empty = alice_client.post(url("referral_acknowledge", flagged), {"code": "RF_CES"})
+    assert "Say what was done" in follow_message(alice_client, empty)
+    alice_client.post(
+        url("referral_acknowledge", flagged),
+        {"code": "RF_CES", "action_taken": "Sent to the emergency department at 10:40"},
+    )
+    alice_client.post(url("sign", flagged), {"password": TEST_PASSWORD})
+    flagged.refresh_from_db()
+    assert flagged.is_signed
+    assert flagged.referral_acknowledgements.get().action_taken.startswith("Sent to")
+
+
+def test_posting_the_old_form_to_a_signed_note_is_refused(alice_client, signed):
+    response = alice_client.post(
+        reverse("evaluations:section", args=[signed.public_id, "history"]), {"pain_now": "9"}
+    )
+    assert "can no longer be changed" in follow_message(alice_client, response)
+    autosave = alice_client.post(
+        reverse("evaluations:section", args=[signed.public_id, "hip"]),
+        {"rom_flexion_left": "90"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "can no longer be changed" in autosave.content.decode()
+    header = alice_client.post(
+        url("header", signed), {"visit_date": "2020-01-01", "visit_type": "discharge"}
+    )
+    assert header.status_code == 302
+    signed.refresh_from_db()
+    assert signed.history.pain_now is None and signed.hip.rom_flexion_left is None
+    assert signed.visit_type == "initial" and verify_note(signed)
+
+
+def test_plan_edits_on_a_signed_note_are_refused(alice_client, signed):
+    item = signed.plan_items.first()
+    response = alice_client.post(
+        reverse("evaluations:plan_item_remove", args=[signed.public_id, item.pk]),
+        {"reason": "changed my mind"},
+    )
+    assert "can no longer be changed" in follow_message(alice_client, response)
+    item.refresh_from_db()
+    assert not item.removed
+
+
+def test_the_model_layer_refuses_every_change_to_a_signed_note(signed):
+    signed.visit_type = "discharge"
+    with pytest.raises(SignedNoteError):
+        signed.save()
+    with pytest.raises(SignedNoteError):
+        Evaluation.objects.filter(pk=signed.pk).update(visit_type="discharge")
+    history = signed.history
+    history.pain_now = 9
+    with pytest.raises(SignedNoteError):
+        history.save()
+    with pytest.raises(SignedNoteError):
+        type(history).objects.filter(evaluation=signed).update(pain_now=9)
+    item = signed.plan_items.first()
+    with pytest.raises(SignedNoteError):
+        item.delete()
+    with pytest.raises(SignedNoteError):
+        PlanItem.objects.filter(evaluation=signed).update(dosing="x")
+    with pytest.raises(SignedNoteError):
+        signed.delete()
+    signed.refresh_from_db()
+    assert verify_note(signed)
+
+
+def test_a_changed_signed_note_fails_verification(signed):
+    table = PlanItem._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET dosing = 'tampered' WHERE evaluation_id = %s", [signed.pk]
+        )
+    signed.refresh_from_db()
+    assert not verify_note(signed)
+
+
+def test_a_library_edit_never_changes_a_signed_note(signed):
+    item = signed.plan_items.get(code="isometric_hamstring_hold")
+    before = (item.name, item.instructions, item.dosing)
+    exercise = item.exercise
+    exercise.name = "Renamed hold"
+    exercise.patient_steps = "Completely new steps"
+    exercise.dosing = "10 × 10 s"
+    exercise.save()
+    item.refresh_from_db()
+    assert (item.name, item.instructions, item.dosing) == before
+    assert verify_note(signed)
+
+
+def test_an_addendum_is_shown_under_the_signed_note(alice_client, signed, alice):
+    alice_client.post(url("addendum", signed), {"text": "Phoned: pain 2/10 after a week."})
+    addendum = Addendum.objects.get()
+    assert addendum.author == alice
+    page = alice_client.get(signed.get_absolute_url()).content.decode()
+    assert "Phoned: pain 2/10 after a week." in page
+
+
+def test_an_empty_addendum_gets_a_message_next_to_the_field(alice_client, signed):
+    response = alice_client.post(url("addendum", signed), {"text": "   "})
+    assert EMPTY_ADDENDUM in response.content.decode()
+    assert not Addendum.objects.exists()
+
+
+def test_a_draft_takes_no_addendum(alice_client, evaluation):
+    alice_client.post(url("addendum", evaluation), {"text": "Too early"})
+    assert not Addendum.objects.exists()
+
+
+def test_another_clinic_cannot_sign_or_add_to_the_note(client, charlie, evaluation, signed):
+    client.force_login(charlie)
+    assert client.post(url("sign", evaluation), {"password": TEST_PASSWORD}).status_code == 404
+    assert client.post(url("addendum", signed), {"text": "x"}).status_code == 404
+    assert not Addendum.objects.exists()
