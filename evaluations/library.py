@@ -13,6 +13,7 @@ from django.db import transaction
 
 from evaluations.models import Exercise, Pathway, Pillar
 from evaluations.plan.library import SEED_PATH, Library, LibraryExercise
+from evaluations.plan.plan_types import PILLARS
 
 # Readable names for the seed's pathway tags; a tag not listed here gets its code in words.
 PATHWAY_NAMES = {
@@ -64,7 +65,7 @@ def seed_exercise_library(*, path=SEED_PATH):
     if not missing:
         return 0, len(existing)
 
-    pillars = {pillar.number: pillar for pillar in Pillar.objects.all()}
+    pillars = _ensure_pillars()
     exercises = [_exercise_from_seed(entry, pillars) for entry in missing]
     pathways = _pathways_for({tag for entry in missing for tag in entry["tags"]})
     # PostgreSQL and SQLite ≥ 3.35 return the new primary keys, which the links below need.
@@ -84,6 +85,16 @@ def seed_exercise_library(*, path=SEED_PATH):
     # Bulk writes send no signals, so the engine's cached library is dropped here.
     invalidate_engine_library()
     return len(exercises), len(existing)
+
+
+def _ensure_pillars():
+    """The five fixed pillars by number; recreated if a flushed database lost them."""
+    pillars = {pillar.number: pillar for pillar in Pillar.objects.all()}
+    missing = [Pillar(number=n, name=name) for n, name in PILLARS.items() if n not in pillars]
+    if missing:
+        Pillar.objects.bulk_create(missing)
+        pillars = {pillar.number: pillar for pillar in Pillar.objects.all()}
+    return pillars
 
 
 def _exercise_from_seed(entry, pillars):

@@ -9,11 +9,9 @@ from evaluations.models import Evaluation
 from patients.demo import DEMO_PASSWORD
 from patients.models import Patient
 
-# serialized_rollback: a transactional test flushes the tables, including the pillars that
-# a migration created; this reloads them for the next test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # Section by section: (section slug, {field: value}); selects are chosen by value.

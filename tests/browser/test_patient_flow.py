@@ -5,11 +5,9 @@ import pytest
 from patients.models import Patient
 from tests.factories import TEST_PASSWORD
 
-# serialized_rollback: a transactional test flushes the tables, including the pillars that
-# a migration created; this reloads them for the next test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

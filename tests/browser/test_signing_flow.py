@@ -8,11 +8,9 @@ from playwright.sync_api import expect
 from evaluations.models import Evaluation
 from patients.demo import DEMO_PASSWORD
 
-# serialized_rollback: a transactional test flushes the tables, including the pillars that
-# a migration created; this reloads them for the next test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
