@@ -1,0 +1,559 @@
+"""What the report and the handout print, loaded before rendering.
+
+Each builder reads the evaluation once with everything it needs and returns plain dicts and
+lists, so rendering the template (and the PDF) runs no database query.
+"""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from evaluations.findings.derived_view import derived_view
+from evaluations.models import (
+    Addendum,
+    Evaluation,
+    History,
+    PlanItem,
+    RedFlagScreen,
+    ReferralAcknowledgement,
+    section_attr,
+)
+from evaluations.models.fields import Answer
+from evaluations.plan.plan_types import DISCLAIMER, PILLARS
+from evaluations.selectors import SECTION_ATTRS
+
+from . import plain_language as plain
+from .findings import REGIONS, region_rows
+from .renderer import media_asset, static_asset
+from .sources import reference_list
+
+DATE = "%Y-%m-%d"
+DRAFT_MARK = "DRAFT — not signed"
+WEEKS_PER_YEAR = 52
+# History answers printed as symptom lists, in the order the form asks them.
+SYMPTOM_FIELDS = (
+    "dull_ache",
+    "sharp_pain_bending_forward",
+    "pain_sitting",
+    "pain_walking_uphill",
+    "persistent_tightness",
+    "pulling_when_running",
+    "sit_bone_pain",
+    "pain_putting_on_shoes",
+    "warms_up_then_worse",
+)
+RELATED_PAIN_FIELDS = ("low_back_pain", "sij_pain", "upper_back_shoulder_pain", "foot_calf_pain")
+OUTCOME_NAMES = {
+    "lefs": "Lower Extremity Functional Scale (LEFS)",
+    "odi": "Oswestry Disability Index (ODI)",
+    "psfs": "Patient-Specific Functional Scale (PSFS)",
+    "visa_h": "VISA-H",
+}
+
+
+def load_evaluation(evaluation):
+    """The evaluation with its patient, clinic, sections, plan, addenda and referral actions."""
+    return (
+        Evaluation.objects.select_related(
+            "patient__clinic", "clinician", "signed_by", *SECTION_ATTRS
+        )
+        .prefetch_related(
+            Prefetch("plan_items", queryset=PlanItem.objects.select_related("exercise")),
+            Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
+            Prefetch(
+                "referral_acknowledgements",
+                queryset=ReferralAcknowledgement.objects.select_related("acknowledged_by"),
+            ),
+        )
+        .get(pk=evaluation.pk)
+    )
+
+
+def person(user):
+    return user.get_full_name() or user.username if user else ""
+
+
+def _document(evaluation, title):
+    clinic = evaluation.patient.clinic
+    patient = evaluation.patient
+    return {
+        "title": title,
+        "draft": not evaluation.is_signed,
+        "draft_mark": DRAFT_MARK,
+        "paper": "letter" if clinic.paper_size == clinic.PaperSize.LETTER else "A4",
+        "clinic": {
+            "name": clinic.name,
+            "address_lines": [line for line in clinic.address.splitlines() if line.strip()],
+            "phone": clinic.phone,
+            "email": clinic.email,
+        },
+        "patient": {
+            "name": patient.full_name,
+            "given_name": patient.given_name,
+            "date_of_birth": patient.date_of_birth.strftime(DATE),
+            "age": patient.age_on(evaluation.visit_date),
+            "sex": patient.get_sex_display(),
+            "record_number": patient.record_number,
+        },
+        "visit": {
+            "date": evaluation.visit_date.strftime(DATE),
+            "type": evaluation.get_visit_type_display(),
+            "clinician": person(evaluation.clinician),
+            "symptomatic_side": evaluation.get_symptomatic_side_display(),
+        },
+        "printed_at": timezone.localtime().strftime(f"{DATE} %H:%M"),
+        "fonts": {
+            "regular": static_asset("fonts/DejaVuSans.ttf"),
+            "bold": static_asset("fonts/DejaVuSans-Bold.ttf"),
+            "italic": static_asset("fonts/DejaVuSans-Oblique.ttf"),
+        },
+    }
+
+
+# The report ------------------------------------------------------------------------------
+
+
+def report_context(evaluation):
+    evaluation = load_evaluation(evaluation)
+    derived = derived_view(evaluation)
+    items = [item for item in evaluation.plan_items.all() if not item.removed]
+    plan = evaluation.plan_data if evaluation.plan_generated_at else {}
+    context = _document(evaluation, "Evaluation report")
+    context |= {
+        "signature": _signature(evaluation),
+        "history": history_prose(evaluation.history),
+        "red_flags": red_flag_screen(evaluation.red_flags),
+        "regions": _regions(evaluation, derived),
+        "derived": _derived(derived),
+        "outcomes": _outcomes(evaluation, derived),
+        "plan_generated": bool(plan),
+        "referrals": _referrals(evaluation, plan),
+        "pathways": plan.get("pathways", []),
+        "blocked": plan.get("blocked", False),
+        "block_reasons": plan.get("block_reasons", []),
+        "pillars": _pillars(items),
+        "precautions": plan.get("precautions", []),
+        "gates": _gates(plan.get("gates", [])),
+        "outcome_changes": plan.get("outcome_changes", []),
+        "addenda": [
+            {
+                "author": person(addendum.author),
+                "at": timezone.localtime(addendum.created_at).strftime(f"{DATE} %H:%M"),
+                "text": addendum.text,
+            }
+            for addendum in evaluation.addenda.all()
+        ],
+        "disclaimer": DISCLAIMER,
+    }
+    context["references"] = reference_list(_cited_keys(context, items, plan))
+    return context
+
+
+def _signature(evaluation):
+    if not evaluation.is_signed:
+        return {"signed": False}
+    return {
+        "signed": True,
+        "by": person(evaluation.signed_by),
+        "at": timezone.localtime(evaluation.signed_at).strftime(f"{DATE} %H:%M %Z"),
+        "hash": evaluation.content_hash[:16],
+    }
+
+
+def _answered(row, names, answer=Answer.YES):
+    return [
+        str(History._meta.get_field(name).verbose_name)
+        for name in names
+        if getattr(row, name) == answer
+    ]
+
+
+def _weeks(weeks):
+    if weeks >= WEEKS_PER_YEAR:
+        years = weeks / WEEKS_PER_YEAR
+        return f"{weeks} weeks (about {years:.0f} year{'s' if round(years) != 1 else ''})"
+    return f"{weeks} week{'s' if weeks != 1 else ''}"
+
+
+def history_prose(history):
+    """The history section as short sentences; what was not asked is left out."""
+    sentences = []
+    onset = []
+    if history.onset:
+        onset.append(f"{history.get_onset_display()} onset")
+    if history.weeks_since_onset is not None:
+        onset.append(f"{_weeks(history.weeks_since_onset)} ago")
+    if history.mechanism:
+        onset.append(f"mechanism: {history.get_mechanism_display().lower()}")
+    if onset:
+        sentences.append(", ".join(onset).capitalize() + ".")
+    reported = _answered(history, SYMPTOM_FIELDS)
+    if reported:
+        sentences.append(f"Reports {', '.join(reported)}.")
+    denied = _answered(history, SYMPTOM_FIELDS, Answer.NO)
+    if denied:
+        sentences.append(f"Denies {', '.join(denied)}.")
+    related = _answered(history, RELATED_PAIN_FIELDS)
+    if related:
+        sentences.append(f"Related pain: {', '.join(related)}.")
+    if history.previous_hamstring_strains is not None:
+        sentences.append(f"Previous hamstring strains: {history.previous_hamstring_strains}.")
+    injury = _old_injury(history)
+    if injury:
+        sentences.append(injury)
+    daily = []
+    if history.occupation:
+        daily.append(f"Occupation: {history.occupation}")
+    if history.sitting_hours_per_day is not None:
+        daily.append(f"sits {float(history.sitting_hours_per_day):g} h a day")
+    if daily:
+        sentences.append("; ".join(daily) + ".")
+    if history.activity_goals:
+        sentences.append(f"Goals: {history.activity_goals}.")
+    pain = _pain(history)
+    if pain:
+        sentences.append(pain)
+    if history.aggravating_factors:
+        sentences.append(f"Worse with: {history.aggravating_factors}.")
+    if history.easing_factors:
+        sentences.append(f"Better with: {history.easing_factors}.")
+    return sentences
+
+
+def _old_injury(history):
+    parts = [
+        part
+        for part in (
+            history.get_old_injury_kind_display() if history.old_injury_kind else "",
+            history.get_old_injury_region_display().lower() if history.old_injury_region else "",
+            str(history.old_injury_year) if history.old_injury_year else "",
+        )
+        if part
+    ]
+    if not parts and not history.old_injury_description:
+        return ""
+    text = "Old injury or surgery: " + ", ".join(parts)
+    if history.old_injury_description:
+        text += f"{' — ' if parts else ''}{history.old_injury_description}"
+    if history.old_injury_scar == Answer.YES:
+        text += ", with a scar"
+    return text + "."
+
+
+def _pain(history):
+    if history.pain_now is None and history.pain_best is None and history.pain_worst is None:
+        return ""
+    parts = []
+    if history.pain_now is not None:
+        parts.append(f"pain now {history.pain_now}/10")
+    span = [
+        f"{label} {value}/10"
+        for label, value in (("best", history.pain_best), ("worst", history.pain_worst))
+        if value is not None
+    ]
+    if span:
+        parts.append(f"({', '.join(span)} over 24 h)")
+    return "NPRS: " + " ".join(parts) + "."
+
+
+def red_flag_screen(screen):
+    """Which questions were answered yes, and whether every one was checked and negative."""
+    questions = [f for f in RedFlagScreen.finding_fields() if f.name != "notes"]
+    answers = [getattr(screen, f.name) for f in questions]
+    positives = [
+        str(f.verbose_name) for f, answer in zip(questions, answers, strict=True) if answer == "yes"
+    ]
+    unanswered = sum(answer == "" for answer in answers)
+    return {
+        "asked": len(questions) - unanswered,
+        "total": len(questions),
+        "positives": positives,
+        "all_negative": not positives and unanswered == 0,
+        "not_screened": unanswered == len(questions),
+        "notes": screen.notes,
+    }
+
+
+def _regions(evaluation, derived):
+    regions, untested = [], []
+    lsi = derived.lsi_by_stem
+    for section in REGIONS:
+        rows = region_rows(getattr(evaluation, section_attr(section)), lsi)
+        if rows:
+            regions.append(
+                {"title": section.title, "rows": rows, "bilateral": any("left" in r for r in rows)}
+            )
+        else:
+            untested.append(section.title)
+    return {"tested": regions, "untested": untested}
+
+
+def _derived(derived):
+    d = derived.derived
+    sij, hicks, mcgill = d.sij, d.hicks, d.mcgill
+    lines = []
+    if sij.tested:
+        verdict = {True: "met", False: "not met", None: "undecided"}[sij.met]
+        lines.append(
+            f"Laslett SIJ cluster: {sij.positives} of {sij.tested} tested positive with the "
+            f"familiar pain (needs {sij.needed}) — {verdict} [LAS]"
+        )
+    if hicks.count or hicks.unknown < 4:
+        verdict = {True: "met", False: "not met", None: "undecided"}[hicks.met]
+        lines.append(
+            f"Hicks stabilisation rule: {hicks.count} of 4 items, {hicks.unknown} unknown — "
+            f"{verdict} [HCPR]"
+        )
+    lines.extend(f"McGill: {finding} [MCG]" for finding in mcgill.findings)
+    if d.irritable:
+        lines.append("Irritable: pain now above 5/10 [PMM]")
+    differentiation = d.differentiation
+    return {
+        "picture": derived.picture_label,
+        "signs": [
+            (label, list(signs))
+            for label, signs in (
+                ("Nerve signs", differentiation.neural),
+                ("Tendon signs", differentiation.tendinopathy),
+                ("Acute strain signs", differentiation.acute_strain),
+            )
+            if signs
+        ],
+        "caveats": list(differentiation.caveats),
+        "lines": lines,
+        "symmetry": [
+            {
+                "label": s.label,
+                "lsi": f"{s.lsi_percent:.0f} %",
+                "side": str(s.involved_side),
+                "flag": flag,
+            }
+            for s, flag in derived.symmetry_rows
+        ],
+    }
+
+
+def _outcomes(evaluation, derived):
+    rows = []
+    history = evaluation.history
+    if history.pain_now is not None:
+        rows.append(
+            {
+                "name": "Numeric Pain Rating Scale (NPRS)",
+                "score": f"{history.pain_now}/10 now",
+                "band": "No bands; an important change is ≈ 2 points or 30 % [NPRS]",
+            }
+        )
+    results = derived.outcomes
+    if "odi" in results:
+        odi = results["odi"]
+        rows.append(
+            {
+                "name": OUTCOME_NAMES["odi"],
+                "score": f"{odi.percent:.0f} %"
+                + ("" if odi.complete else f" ({odi.answered} of 10 sections)"),
+                "band": f"{odi.interpretation.capitalize()} (0–20 minimal, 21–40 moderate, "
+                "41–60 severe, 61–80 crippled, 81–100 bed-bound) [ODI]",
+            }
+        )
+    if "lefs" in results:
+        lefs = results["lefs"]
+        score = (
+            f"{lefs.total}/80 ({lefs.percent:.0f} % function)"
+            if lefs.complete
+            else f"{lefs.total} from {lefs.answered} of 20 items (incomplete)"
+        )
+        rows.append(
+            {
+                "name": OUTCOME_NAMES["lefs"],
+                "score": score,
+                "band": "Higher is better; healthy median 77; important change 9 points [LEFS]",
+            }
+        )
+    if "psfs" in results:
+        psfs = results["psfs"]
+        rows.append(
+            {
+                "name": OUTCOME_NAMES["psfs"],
+                "score": f"{psfs.mean:.1f}/10 mean of {psfs.answered}",
+                "band": "0 unable … 10 as before the injury; important change 2 points [PSFS]",
+            }
+        )
+    if "visa_h" in results:
+        visa = results["visa_h"]
+        rows.append(
+            {
+                "name": OUTCOME_NAMES["visa_h"],
+                "score": f"{visa.total}/100"
+                + ("" if visa.complete else f" ({visa.answered} of 8 questions)"),
+                "band": "Higher is better; no established bands or MCID [VISA]",
+            }
+        )
+    return rows
+
+
+def _referrals(evaluation, plan):
+    acknowledgements = {a.code: a for a in evaluation.referral_acknowledgements.all()}
+    referrals = []
+    for referral in plan.get("referrals", []):
+        acknowledgement = acknowledgements.get(referral["code"])
+        referrals.append(
+            {
+                **referral,
+                "acknowledged": (
+                    {
+                        "by": person(acknowledgement.acknowledged_by),
+                        "action": acknowledgement.action_taken,
+                    }
+                    if acknowledgement
+                    else None
+                ),
+            }
+        )
+    return referrals
+
+
+def _pillars(items):
+    groups = []
+    for number, name in PILLARS.items():
+        entries = [
+            {
+                "name": item.name,
+                "kind": item.get_kind_display(),
+                "origin": item.origin,
+                "dosing": item.dosing,
+                "reasons": [reason.get("text", "") for reason in item.reasons],
+                "rule_ids": list(item.rule_ids),
+                "evidence_level": item.evidence_level,
+                "source_keys": list(item.source_keys),
+                "note": item.clinician_note,
+            }
+            for item in items
+            if item.pillar == number
+        ]
+        if entries:
+            groups.append({"number": number, "name": name, "items": entries})
+    return groups
+
+
+def _gates(gates):
+    labels = {"met": "met", "not_met": "not met", "not_measured": "not measured"}
+    return [
+        {
+            **gate,
+            "status_label": labels.get(gate["status"], gate["status"]),
+            "criteria": [
+                {**c, "status_label": labels.get(c["status"], c["status"])}
+                for c in gate["criteria"]
+            ],
+        }
+        for gate in gates
+    ]
+
+
+def _cited_keys(context, items, plan):
+    keys = []
+    for item in items:
+        keys.extend(item.source_keys)
+    for group in ("precautions", "referrals"):
+        for entry in plan.get(group, []):
+            keys.extend(entry.get("source_keys", []))
+    for region in context["regions"]["tested"]:
+        for row in region["rows"]:
+            if row["normal"]:
+                keys.append(row["normal"].rsplit("[", 1)[1].rstrip("]"))
+    return keys
+
+
+# The handout ------------------------------------------------------------------------------
+
+
+def handout_context(evaluation):
+    evaluation = load_evaluation(evaluation)
+    items = [item for item in evaluation.plan_items.all() if not item.removed]
+    plan = evaluation.plan_data if evaluation.plan_generated_at else {}
+    context = _document(evaluation, "Your home exercise program")
+    exercises = [_exercise(item) for item in items if item.kind == PlanItem.Kind.EXERCISE]
+    context |= {
+        "blocked": plan.get("blocked", False),
+        "blocked_message": plain.BLOCKED,
+        "referral_actions": _plain_referrals(plan),
+        "exercises": exercises,
+        "in_clinic": [
+            item.plain_name or item.name
+            for item in items
+            if item.kind == PlanItem.Kind.MANUAL_THERAPY
+        ],
+        "advice": [
+            item.plain_name or item.name for item in items if item.kind == PlanItem.Kind.EDUCATION
+        ],
+        "pain_rules": plain.PAIN_RULES,
+        "precautions": _plain_precautions(plan.get("precautions", [])),
+        "tips": _tips(evaluation.history, items),
+        "worse_with": evaluation.history.aggravating_factors,
+        "when_to_get_help": plain.WHEN_TO_GET_HELP,
+        "red_flags": plain.RED_FLAGS,
+    }
+    return context
+
+
+def _exercise(item):
+    exercise = item.exercise
+    steps = item.step_list[:4]
+    library_dosing = exercise.dosing[:500] if exercise else None
+    if exercise and item.dosing.strip() == library_dosing.strip():
+        how_much = plain.plain_dosing(exercise)
+    else:
+        # The clinician changed the dosing: print their words, not the library's.
+        how_much = item.dosing
+    return {
+        "name": item.plain_name or item.name,
+        "picture": _picture(item),
+        "steps": steps,
+        "how_much": how_much,
+        "feel": item.patient_feel,
+        "stop": item.patient_stop,
+        "note": item.clinician_note,
+    }
+
+
+def _picture(item):
+    """The clinic's uploaded picture of the exercise, else the built-in line drawing."""
+    if item.exercise and item.exercise.image:
+        return media_asset(item.exercise.image.name)
+    return static_asset(f"img/exercises/{item.code}.svg") if item.code else ""
+
+
+def _plain_referrals(plan):
+    return [
+        plain.REFERRAL_ACTIONS.get(referral["urgency"], plain.REFERRAL_ACTIONS["urgent"])
+        for referral in plan.get("referrals", [])
+        if referral.get("blocking")
+    ]
+
+
+def _plain_precautions(precautions):
+    texts = []
+    for precaution in precautions:
+        text = plain.PLAIN_PRECAUTIONS.get(precaution["text"], plain.PRECAUTION_FALLBACK)
+        if text not in texts:
+            texts.append(text)
+    return texts
+
+
+def _tips(history, items):
+    codes = {item.code for item in items}
+    tips = []
+    bending = {"hip_hinge_dowel", "directional_preference"} & codes or Answer.YES in (
+        history.sharp_pain_bending_forward,
+        history.pain_putting_on_shoes,
+    )
+    if bending:
+        tips.append(plain.TIPS["bending"])
+    sitting = "sitting_breaks" in codes or history.pain_sitting == Answer.YES
+    if sitting:
+        tips.append(plain.TIPS["sitting"])
+    if {"cadence_retraining", "gait_cues"} & codes:
+        tips.append(plain.TIPS["walking"])
+    if any(item.kind == PlanItem.Kind.EXERCISE for item in items):
+        tips.append(plain.TIPS["strength"])
+    return tips

@@ -1,0 +1,183 @@
+"""The handout's words: plain language a 12-year-old could follow, no clinical abbreviations.
+
+The pain rules follow the pain-monitoring model [PMM][POGO]; the tips and the "when to get
+help" list come from the seed article; the red flags follow DOMAIN.md §3.
+"""
+
+# Clinical abbreviations that must never reach a patient's handout (tests check the PDF).
+CLINICAL_ABBREVIATIONS = (
+    "PHT",
+    "SIJ",
+    "LSI",
+    "MMT",
+    "SLR",
+    "NPRS",
+    "ODI",
+    "HHD",
+    "ROM",
+    "PT",
+    "LEFS",
+    "PSFS",
+    "VISA-H",
+    "ASLR",
+    "AKE",
+    "FPI",
+    "PBU",
+    "DVT",
+    "CES",
+    "RDL",
+    "MVC",
+    "RPE",
+    "LBP",
+    "CPG",
+    "TOST",
+    "ASIS",
+    "PSIS",
+    "FABER",
+    "DOMS",
+)
+
+PAIN_RULES = (
+    ("0 to 3 out of 10", "Fine. Carry on."),
+    ("4 or 5 out of 10", "Acceptable, as long as it settles by the next morning."),
+    (
+        "Above 5 out of 10, or worse the next morning",
+        "Ease off: do fewer, lighter or shorter sets next time, and tell your therapist.",
+    ),
+)
+
+# Each precaution of the plan engine in plain words, keyed by the engine's text.
+PLAIN_PRECAUTIONS = {
+    "No sustained or aggressive hamstring stretching: it compresses and irritates the tendon.": (
+        "For now, do not stretch the back of your thigh hard or hold long stretches there."
+    ),
+    "No deep hip flexion (beyond ≈ 60–90°) early: it compresses the tendon at the sit bone.": (
+        "For now, avoid deep bending at the hip, such as deep squats or pulling your knee "
+        "to your chest."
+    ),
+    "Not yet: heavy hinges, Nordics and box bridges wait until the load test allows progression.": (
+        "Not yet: heavy bending-and-lifting exercises. Your therapist will tell you when."
+    ),
+    "Not yet: single-leg hinges and Nordics come after the limited-depth deadlift is easy.": (
+        "Not yet: one-leg bending exercises. Your therapist will tell you when."
+    ),
+    "No hills, speed or running early: uphill running adds hip flexion under load.": (
+        "For now, no running, sprinting or hills."
+    ),
+    "Avoid long unbroken sitting, especially on hard seats.": (
+        "Do not sit for long without a break, especially on hard seats."
+    ),
+    "Regress: no progression this week; reduce the isometric load.": (
+        "This week, do not make your exercises harder; push a little less hard in the holds."
+    ),
+    "Defer hills: running uphill brings on the pain.": "For now, avoid running up hills.",
+    "No static hamstring stretching into nerve tension: stretching an irritated nerve can "
+    "make it worse.": (
+        "Do not stretch the back of your thigh hard: the nerve there is irritated, and "
+        "stretching can make it worse."
+    ),
+    "No tensioners while the leg is irritable (pain above 5/10).": (
+        "Only do the gentle nerve glides, not the stronger nerve stretches, while the leg is "
+        "very sore."
+    ),
+    "No tensioners with a neurological deficit.": (
+        "Only do the gentle nerve glides, not the stronger nerve stretches."
+    ),
+    "No end-range lengthening until the phase I → II gate (R6) is met.": (
+        "For now, do not stretch or lengthen the back of your thigh as far as it will go."
+    ),
+    "No sprinting or high-speed running until the return-to-sport gate (R7) is met.": (
+        "No sprinting or fast running until your therapist says you are ready."
+    ),
+}
+PRECAUTION_FALLBACK = "Your therapist will explain one more thing to avoid for now."
+
+TIPS = {
+    "bending": (
+        "When you bend forward, sitting to tie your shoes or standing to put on your trousers, "
+        "try flattening your low back or arching it a little. Use whichever way lets you do it "
+        "without more pain in the back of your thigh."
+    ),
+    "sitting": (
+        "Get up from sitting every 30 to 45 minutes, even for a minute. A cushion or a folded "
+        "towel under your thighs takes pressure off the sit bones."
+    ),
+    "walking": (
+        "When you walk or run, take shorter, quicker, lighter steps, and let your feet land "
+        "under your hips."
+    ),
+    "strength": (
+        "Stretching alone rarely fixes back-of-thigh pain. Getting the hips, tummy and legs "
+        "stronger does most of the work."
+    ),
+}
+
+# The article's "When to seek help" list, in plain words.
+WHEN_TO_GET_HELP = (
+    "The pain has lasted more than two weeks.",
+    "You keep pulling the back of your thigh.",
+    "You have pain near the sit bone when you sit.",
+    "You have low back pain or pain at the back of your pelvis as well.",
+    "You feel a sudden pop, or you cannot walk normally.",
+)
+
+# DOMAIN.md §3 red flags in plain words, each with what to do.
+RED_FLAGS = (
+    (
+        "Numbness between your legs or around your bottom, new trouble controlling your bladder "
+        "or bowels, or weakness or pain spreading down both legs.",
+        "Go to the emergency department now.",
+    ),
+    (
+        "One calf or thigh is swollen, warm, red or painful.",
+        "See a doctor today or go to the emergency department.",
+    ),
+    (
+        "A sudden pop or snap at the back of your thigh, a large bruise, or you cannot walk "
+        "normally.",
+        "Call us or see a doctor today.",
+    ),
+    (
+        "Your foot or leg gets weaker, for example your foot slaps or drags when you walk.",
+        "Call us or your doctor the same day.",
+    ),
+    (
+        "Fever with your pain, pain that does not ease at night or at rest, or weight loss "
+        "you cannot explain.",
+        "See your doctor within a few days.",
+    ),
+)
+
+BLOCKED = (
+    "Your exercise program is on hold until a doctor has checked something we found today. "
+    "Please follow the advice below and contact us if you have any questions."
+)
+REFERRAL_ACTIONS = {
+    "emergency": "Go to the emergency department today.",
+    "urgent": "See a doctor soon, as we discussed. We will help arrange it.",
+}
+
+
+def plain_dosing(exercise):
+    """'3 sets of 10, 2–3 days a week' from an exercise's sets, repetitions and hold time."""
+    parts = []
+    sets, reps, hold = exercise.sets, exercise.reps, exercise.hold_seconds
+    if hold and hold >= 120:
+        parts.append(f"{hold // 60} minutes")
+    elif hold and reps:
+        parts.append(f"{_times(sets, 'set')}of {reps}, holding each for {hold} seconds")
+    elif hold:
+        parts.append(f"{_times(sets, 'hold')}of {hold} seconds")
+    elif reps:
+        parts.append(f"{_times(sets, 'set')}of {reps}")
+    elif sets:
+        parts.append(_times(sets, "round").strip())
+    if exercise.frequency:
+        parts.append(exercise.frequency[:1].lower() + exercise.frequency[1:])
+    return ", ".join(parts)
+
+
+def _times(count, word):
+    if not count:
+        return ""
+    return f"{count} {word}{'s' if count != 1 else ''} "
