@@ -1,0 +1,290 @@
+"""Fills the benchmark database: clinics, clinicians, patients and their evaluations, fast.
+
+Patients come from the test suite's PatientFactory (Faker names and dates of birth) and go in
+with bulk_create. Evaluations, their eleven section rows each and their plan items go in with
+PostgreSQL's COPY: every evaluation copies one of eight templates (the demo's four patients,
+as an initial visit and as a follow-up), whose findings, engine plan and note content are
+computed once, through the app's own code (build_snapshot, build_plan, the plan review's item
+rows and note_hash).
+
+Bulk writes skip save(), so neither the signed-note guard nor the audit log sees them: rows are
+written in their final state. A patient's first two visits are signed notes with their content
+hash; the third is a draft whose plan was made after its findings. Signing comes last, as in the
+app (the database may refuse rows added under a note that is already signed).
+"""
+
+import datetime
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
+
+import factory.random
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+
+from evaluations.demo import ALL_RED_FLAGS_CHECKED_NEGATIVE, DEMO_EVALUATIONS
+from evaluations.findings.snapshot_builder import build_snapshot
+from evaluations.library import engine_library, seed_exercise_library
+from evaluations.models import SECTIONS, Evaluation, PlanItem, section_attr
+from evaluations.plan.engine import build_plan
+from evaluations.services.integrity import note_hash
+from evaluations.services.plan_review import _item_rows, plan_data
+from evaluations.services.signing import red_flag_referrals
+from patients.models import Clinic, Membership, Patient, User
+from tests.factories import TEST_PASSWORD, PatientFactory
+
+CLINICS = 5
+CLINICIANS_PER_CLINIC = 4
+VISITS_PER_PATIENT = 3
+SIGNED_VISITS = 2
+BENCH_USERNAME = "bench-pt"
+FIRST_VISIT = datetime.date(2023, 1, 2)
+VISIT_INTERVAL = datetime.timedelta(days=21)
+UTC = datetime.UTC
+
+
+@dataclass
+class Template:
+    evaluation: Evaluation
+    sections: dict
+    items: list
+    plan_data: dict
+    section_rows: dict
+    item_rows: list
+
+
+def _db_values(instance, fields):
+    return tuple(f.get_db_prep_save(getattr(instance, f.attname), connection) for f in fields)
+
+
+def _columns(model, *, skip=()):
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in skip]
+
+
+SECTION_FIELDS = {
+    section: _columns(section, skip=("evaluation", "updated_at")) for section in SECTIONS
+}
+ITEM_FIELDS = _columns(PlanItem, skip=("evaluation", "created_at", "updated_at"))
+
+
+def _section_row(section, values):
+    row = section(**values)
+    row.clean_fields(exclude=["evaluation"])
+    # The database hands decimals back with their scale (9 → 9.0); hash what it will return.
+    for field in section._meta.concrete_fields:
+        value = getattr(row, field.attname)
+        if getattr(field, "decimal_places", None) is not None and value is not None:
+            setattr(row, field.attname, value.quantize(Decimal(1).scaleb(-field.decimal_places)))
+    return row
+
+
+def _template(findings, visit_type):
+    evaluation = Evaluation(
+        visit_date=FIRST_VISIT,
+        visit_type=visit_type,
+        symptomatic_side=findings["symptomatic_side"],
+        patient=Patient(date_of_birth=datetime.date(1985, 6, 1)),
+    )
+    values = {k: v for k, v in findings.items() if k != "symptomatic_side"}
+    values["red_flags"] = ALL_RED_FLAGS_CHECKED_NEGATIVE
+    sections = {}
+    for section in SECTIONS:
+        attr = section_attr(section)
+        row = _section_row(section, values.get(attr, {}))
+        setattr(evaluation, attr, row)
+        sections[attr] = row
+    plan = build_plan(build_snapshot(evaluation), engine_library())
+    items = _item_rows(evaluation, plan.items, 0)
+    data = plan_data(plan)
+    # A blocking referral would need its acknowledgement before signing; the demo has none.
+    assert not red_flag_referrals(SimpleNamespace(plan_data=data))
+    return Template(
+        evaluation=evaluation,
+        sections=sections,
+        items=items,
+        plan_data=data,
+        section_rows={
+            s: _db_values(sections[section_attr(s)], SECTION_FIELDS[s]) for s in SECTIONS
+        },
+        item_rows=[_db_values(item, ITEM_FIELDS) for item in items],
+    )
+
+
+def make_templates():
+    return [
+        _template(findings, visit_type)
+        for findings in DEMO_EVALUATIONS.values()
+        for visit_type in (Evaluation.VisitType.INITIAL, Evaluation.VisitType.FOLLOW_UP)
+    ]
+
+
+class _All:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def all(self):
+        return self.rows
+
+
+def signed_note_hash(template, row):
+    """note_hash of the note the row will be, read through the template's sections and items."""
+    note = SimpleNamespace(
+        **template.sections,
+        plan_items=_All(template.items),
+        referral_acknowledgements=_All([]),
+        patient=SimpleNamespace(public_id=row["patient_public_id"]),
+        plan_data=template.plan_data,
+        **{k: v for k, v in row.items() if k != "patient_public_id"},
+    )
+    return note_hash(note)
+
+
+def create_staff():
+    """Five clinics with four clinicians each; `bench-pt` is the first of the first clinic."""
+    password = make_password(TEST_PASSWORD)
+    clinics = Clinic.objects.bulk_create(
+        Clinic(name=f"Bench Clinic {n}", address=f"{n} Bench Street") for n in range(1, CLINICS + 1)
+    )
+    staff = [
+        (clinic, User(username=f"bench-pt-{c}-{k}", password=password, first_name="Bench"))
+        for c, clinic in enumerate(clinics, 1)
+        for k in range(CLINICIANS_PER_CLINIC)
+    ]
+    staff[0][1].username = BENCH_USERNAME
+    users = User.objects.bulk_create(user for _, user in staff)
+    Membership.objects.bulk_create(Membership(user=user, clinic=clinic) for clinic, user in staff)
+    return clinics, users
+
+
+def _reserve_ids(model, count):
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _copy(model, columns, rows):
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    statement = f"COPY {model._meta.db_table} ({names}) FROM STDIN"
+    with connection.connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _at(day, hour, minute):
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=UTC)
+
+
+def add_patients(*, clinics, users, start, count, templates):
+    """Patients number start … start+count-1, each in clinic (number mod 5) with three visits."""
+    factory.random.reseed_random(f"wholebody-bench-{start}")
+    patients = [
+        PatientFactory.build(clinic=clinics[n % CLINICS], record_number=f"B{n:06d}")
+        for n in range(start, start + count)
+    ]
+    with transaction.atomic():
+        Patient.objects.bulk_create(patients, batch_size=2000)
+        _add_evaluations(patients, start, clinics, users, templates)
+    # Signing is the last write of a note, here as in the app.
+    Evaluation.objects.filter(status=Evaluation.Status.DRAFT, signed_at__isnull=False).update(
+        status=Evaluation.Status.SIGNED
+    )
+    return patients
+
+
+def _add_evaluations(patients, start, clinics, users, templates):
+    ids = iter(_reserve_ids(Evaluation, len(patients) * VISITS_PER_PATIENT))
+    evaluations, sections, items = [], {s: [] for s in SECTIONS}, []
+    for n, patient in enumerate(patients, start):
+        clinic_index = n % CLINICS
+        clinician = users[
+            clinic_index * CLINICIANS_PER_CLINIC + (n // CLINICS) % CLINICIANS_PER_CLINIC
+        ]
+        first = FIRST_VISIT + datetime.timedelta(days=n % 700)
+        for visit in range(VISITS_PER_PATIENT):
+            template = templates[(n % len(DEMO_EVALUATIONS)) * 2 + min(visit, 1)]
+            pk = next(ids)
+            day = first + visit * VISIT_INTERVAL
+            findings_at, plan_at = _at(day, 9, 30), _at(day, 9, 40)
+            signed = visit < SIGNED_VISITS
+            row = {
+                "public_id": uuid.uuid4(),
+                "clinician_id": clinician.pk,
+                "visit_date": day,
+                "visit_type": template.evaluation.visit_type,
+                "symptomatic_side": template.evaluation.symptomatic_side,
+                "signed_by_id": clinician.pk if signed else None,
+                "signed_at": _at(day, 9, 50) if signed else None,
+            }
+            content_hash = ""
+            if signed:
+                content_hash = signed_note_hash(
+                    template, row | {"patient_public_id": patient.public_id}
+                )
+            evaluations.append(
+                (
+                    pk,
+                    row["public_id"],
+                    patient.pk,
+                    clinician.pk,
+                    day,
+                    row["visit_type"],
+                    row["symptomatic_side"],
+                    Evaluation.Status.DRAFT,
+                    _at(day, 9, 0),
+                    row["signed_at"] or plan_at,
+                    template_json(template),
+                    plan_at,
+                    row["signed_by_id"],
+                    row["signed_at"],
+                    content_hash,
+                )
+            )
+            for section in SECTIONS:
+                sections[section].append((pk, findings_at, *template.section_rows[section]))
+            items.extend((pk, plan_at, plan_at, *values) for values in template.item_rows)
+    _copy(Evaluation, EVALUATION_COLUMNS, evaluations)
+    for section in SECTIONS:
+        columns = ["evaluation_id", "updated_at", *(f.column for f in SECTION_FIELDS[section])]
+        _copy(section, columns, sections[section])
+    item_columns = ["evaluation_id", "created_at", "updated_at", *(f.column for f in ITEM_FIELDS)]
+    _copy(PlanItem, item_columns, items)
+
+
+EVALUATION_COLUMNS = [
+    "id",
+    "public_id",
+    "patient_id",
+    "clinician_id",
+    "visit_date",
+    "visit_type",
+    "symptomatic_side",
+    "status",
+    "created_at",
+    "updated_at",
+    "plan_data",
+    "plan_generated_at",
+    "signed_by_id",
+    "signed_at",
+    "content_hash",
+]
+
+
+def template_json(template):
+    if not hasattr(template, "plan_json"):
+        field = Evaluation._meta.get_field("plan_data")
+        template.plan_json = field.get_db_prep_save(template.plan_data, connection)
+    return template.plan_json
+
+
+def analyze():
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
+def seed_library():
+    seed_exercise_library()
