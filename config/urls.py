@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from patients import views as patient_views
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="patients:list", permanent=False)),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -17,6 +19,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("session/keep-alive/", patient_views.keep_alive, name="keep_alive"),
     path("patients/", include("patients.urls")),
     path("evaluations/", include("evaluations.urls")),
     path("admin/", admin.site.urls),

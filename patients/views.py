@@ -5,6 +5,7 @@ import logging
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -89,3 +90,9 @@ def patient_detail(request, public_id):
         "stale_draft_before": timezone.now() - datetime.timedelta(days=STALE_DRAFT_DAYS),
     }
     return render(request, "patients/patient_detail.html", context)
+
+
+@require_http_methods(["GET"])
+def keep_alive(request):
+    """'Stay logged in': any authenticated request restarts the idle clock."""
+    return HttpResponse(status=204)

@@ -26,7 +26,6 @@ from evaluations.plan.plan_types import to_plain
 from evaluations.selectors import SECTION_ATTRS
 
 NO_LONGER_INDICATED = "No longer indicated by the findings when the plan was re-run."
-REMOVE_NEEDS_REASON = "Say briefly why this item comes off the plan."
 
 
 class PlanReviewError(Exception):
@@ -168,9 +167,6 @@ def _store_plan_data(evaluation, plan):
 
 
 def remove_item(*, item, reason):
-    reason = (reason or "").strip()
-    if not reason:
-        raise PlanReviewError(REMOVE_NEEDS_REASON)
     item.removed = True
     item.removed_reason = reason[:300]
     item.save(update_fields=["removed", "removed_reason", "updated_at"])

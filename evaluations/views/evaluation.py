@@ -1,6 +1,7 @@
 import logging
 
 from django.contrib import messages
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -8,7 +9,12 @@ from django.views.decorators.http import require_GET, require_POST
 from evaluations.findings.derived_view import derived_view
 from evaluations.findings.saving import CONFLICT, conflict_rows, save_valid_findings
 from evaluations.forms import EvaluationHeaderForm
-from evaluations.models import SECTION_BY_SLUG, SIGNED_NOTE_IS_READ_ONLY, section_attr
+from evaluations.models import (
+    SECTION_BY_SLUG,
+    SIGNED_NOTE_IS_READ_ONLY,
+    SignedNoteError,
+    section_attr,
+)
 from evaluations.selectors import get_evaluation_for
 from evaluations.services import start_evaluation
 from evaluations.services.audit import VIEWED, record_event
@@ -19,6 +25,10 @@ from .pages import make_section_form, render_evaluation_page
 logger = logging.getLogger(__name__)
 
 SIGNED_READ_ONLY = SIGNED_NOTE_IS_READ_ONLY
+NOT_SAVED = (
+    "The server could not save this just now. Nothing you typed is lost: it is still on "
+    "this page. Try saving again in a moment."
+)
 
 
 @require_POST
@@ -59,7 +69,13 @@ def section_save(request, public_id, slug):
         return _refuse_signed(request, evaluation, autosave, section)
     row = getattr(evaluation, section_attr(section))
     form = make_section_form(section, row, request.POST)
-    result = save_valid_findings(form, version=request.POST.get("version"))
+    try:
+        result = save_valid_findings(form, version=request.POST.get("version"))
+    except SignedNoteError:
+        return _refuse_signed(request, evaluation, autosave, section)
+    except DatabaseError:
+        logger.exception("section not saved evaluation=%s section=%s", evaluation.public_id, slug)
+        return _not_saved(request, evaluation, autosave, section, form)
     logger.info(
         "section saved evaluation=%s section=%s fields=%d conflict=%s",
         evaluation.public_id,
@@ -96,6 +112,17 @@ def _conflict(form, result):
         "rows": conflict_rows(form, result.conflict),
         "version": result.conflict.version,
     }
+
+
+def _not_saved(request, evaluation, autosave, section, form):
+    """The database refused the write (full disk, restart): keep what was typed, say so."""
+    if autosave:
+        context = {"message": NOT_SAVED, "section": section}
+        return render(request, "evaluations/_autosave_refused.html", context)
+    messages.error(request, NOT_SAVED)
+    response = render_evaluation_page(request, evaluation, bound=form, active=section.slug)
+    response.status_code = 503
+    return response
 
 
 def _refuse_signed(request, evaluation, autosave, section=None):

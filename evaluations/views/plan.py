@@ -5,6 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from evaluations.forms.review import (
+    CHOOSE_EXERCISE,
+    ExerciseChoiceForm,
+    FreeItemForm,
+    ItemEditForm,
+    RemoveItemForm,
+    first_error,
+)
 from evaluations.models import Exercise, PlanItem, SignedNoteError
 from evaluations.selectors import get_evaluation_for
 from evaluations.services import plan_review
@@ -17,6 +25,13 @@ SEARCH_LIMIT = 12
 
 def _plan_url(evaluation, anchor=""):
     return reverse("evaluations:plan", args=[evaluation.public_id]) + anchor
+
+
+def _valid(form_class, data):
+    form = form_class(data)
+    if not form.is_valid():
+        raise PlanReviewError(first_error(form))
+    return form.cleaned_data
 
 
 @require_GET
@@ -33,8 +48,7 @@ def _review_step(request, public_id, step, anchor=""):
     except (PlanReviewError, SignedNoteError) as refused:
         messages.error(request, str(refused))
     else:
-        if isinstance(result, str):
-            messages.success(request, result)
+        messages.success(request, result)
     return redirect(_plan_url(evaluation, anchor))
 
 
@@ -64,7 +78,7 @@ def plan_apply_changes(request, public_id):
 def plan_item_remove(request, public_id, item_id):
     def remove(evaluation):
         item = _item(evaluation, item_id)
-        plan_review.remove_item(item=item, reason=request.POST.get("reason"))
+        plan_review.remove_item(item=item, reason=_valid(RemoveItemForm, request.POST)["reason"])
         return f"{item.name} is off the plan."
 
     return _review_step(request, public_id, remove)
@@ -84,11 +98,7 @@ def plan_item_restore(request, public_id, item_id):
 def plan_item_update(request, public_id, item_id):
     def update(evaluation):
         item = _item(evaluation, item_id)
-        plan_review.update_item(
-            item=item,
-            dosing=request.POST.get("dosing", "")[:500],
-            clinician_note=request.POST.get("clinician_note", "")[:500],
-        )
+        plan_review.update_item(item=item, **_valid(ItemEditForm, request.POST))
         return f"{item.name} updated."
 
     return _review_step(request, public_id, update, anchor=f"#item-{item_id}")
@@ -97,9 +107,10 @@ def plan_item_update(request, public_id, item_id):
 @require_POST
 def plan_add_exercise(request, public_id):
     def add(evaluation):
-        exercise = Exercise.objects.filter(code=request.POST.get("code"), active=True).first()
+        code = _valid(ExerciseChoiceForm, request.POST)["code"]
+        exercise = Exercise.objects.filter(code=code, active=True).first()
         if exercise is None:
-            raise PlanReviewError("Choose an exercise from the library.")
+            raise PlanReviewError(CHOOSE_EXERCISE)
         item = plan_review.add_library_exercise(evaluation=evaluation, exercise=exercise)
         return f"{item.name} added."
 
@@ -109,23 +120,9 @@ def plan_add_exercise(request, public_id):
 @require_POST
 def plan_add_free_item(request, public_id):
     def add(evaluation):
-        name = request.POST.get("name", "").strip()[:200]
-        kind = request.POST.get("kind")
-        pillar = request.POST.get("pillar")
-        if not name:
-            raise PlanReviewError("Describe the item before adding it.")
-        if kind not in (PlanItem.Kind.MANUAL_THERAPY, PlanItem.Kind.EDUCATION):
-            raise PlanReviewError("Choose manual therapy or education.")
-        if pillar not in {"1", "2", "3", "4", "5"}:
-            raise PlanReviewError("Choose one of the five pillars.")
-        plan_review.add_free_item(
-            evaluation=evaluation,
-            kind=kind,
-            pillar=int(pillar),
-            name=name,
-            dosing=request.POST.get("dosing", "").strip()[:500],
-        )
-        return f"{name} added."
+        data = _valid(FreeItemForm, request.POST)
+        plan_review.add_free_item(evaluation=evaluation, **data)
+        return f"{data['name']} added."
 
     return _review_step(request, public_id, add)
 
@@ -134,7 +131,7 @@ def plan_add_free_item(request, public_id):
 def exercise_search(request, public_id):
     """Search-as-you-type over the active library, for the 'add an exercise' box."""
     evaluation = get_evaluation_for(request.user, public_id)
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     exercises = Exercise.objects.filter(active=True)
     if query:
         exercises = (

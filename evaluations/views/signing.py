@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from evaluations.forms.review import AddendumForm, ReferralActionForm, first_error
 from evaluations.models import SignedNoteError
 from evaluations.selectors import get_evaluation_for
 from evaluations.services.audit import history_of
@@ -24,13 +25,11 @@ HISTORY_FOR_ADMINS = "Only a clinic admin can see a note's history."
 @require_POST
 def referral_acknowledge(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)
+    form = ReferralActionForm(request.POST)
     try:
-        acknowledge_referral(
-            evaluation=evaluation,
-            code=request.POST.get("code", ""),
-            action_taken=request.POST.get("action_taken", ""),
-            by=request.user,
-        )
+        if not form.is_valid():
+            raise SigningRefused(first_error(form))
+        acknowledge_referral(evaluation=evaluation, by=request.user, **form.cleaned_data)
     except (SigningRefused, SignedNoteError) as refused:
         messages.error(request, str(refused))
     else:
@@ -43,7 +42,7 @@ def sign(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)
     try:
         sign_evaluation(
-            evaluation=evaluation, user=request.user, password=request.POST.get("password")
+            evaluation=evaluation, user=request.user, password=request.POST.get("password", "")
         )
     except SigningRefused as refused:
         messages.error(request, str(refused))
@@ -55,9 +54,12 @@ def sign(request, public_id):
 @require_POST
 def addendum(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)
+    form = AddendumForm(request.POST)
     text = request.POST.get("text", "")
     try:
-        add_addendum(evaluation=evaluation, author=request.user, text=text)
+        if not form.is_valid():
+            raise SigningRefused(first_error(form))
+        add_addendum(evaluation=evaluation, author=request.user, text=form.cleaned_data["text"])
     except SigningRefused as refused:
         if not evaluation.is_signed:
             messages.error(request, str(refused))

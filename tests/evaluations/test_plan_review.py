@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from evaluations.forms.review import REMOVE_NEEDS_REASON
 from evaluations.models import PlanItem
-from evaluations.services.plan_review import NO_LONGER_INDICATED, REMOVE_NEEDS_REASON
+from evaluations.services.plan_review import NO_LONGER_INDICATED
 from tests.factories import make_evaluation
 
 

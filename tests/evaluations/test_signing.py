@@ -1,5 +1,8 @@
+import io
+
 import pytest
-from django.db import connection
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from evaluations.models import Addendum, Evaluation, PlanItem, SignedNoteError
@@ -161,14 +164,41 @@ def test_the_model_layer_refuses_every_change_to_a_signed_note(signed):
     assert verify_note(signed)
 
 
-def test_a_changed_signed_note_fails_verification(signed):
+def test_raw_sql_cannot_change_a_signed_note_on_postgresql(signed):
+    table = PlanItem._meta.db_table
+    for statement in (
+        f"UPDATE {table} SET dosing = 'tampered' WHERE evaluation_id = %s",
+        f"DELETE FROM {table} WHERE evaluation_id = %s",
+        "UPDATE evaluations_evaluation SET visit_type = 'discharge' WHERE id = %s",
+        "UPDATE evaluations_history SET pain_now = 9 WHERE evaluation_id = %s",
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement, [signed.pk])
+    signed.refresh_from_db()
+    assert verify_note(signed)
+
+
+def test_a_note_changed_behind_the_triggers_back_fails_verification(signed):
     table = PlanItem._meta.db_table
     with connection.cursor() as cursor:
+        # Only a database superuser can switch triggers off; the hash still tells.
+        cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute(
             f"UPDATE {table} SET dosing = 'tampered' WHERE evaluation_id = %s", [signed.pk]
         )
+        cursor.execute("SET LOCAL session_replication_role = origin")
     signed.refresh_from_db()
     assert not verify_note(signed)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="1 mismatch"):
+        call_command("verify_notes", stdout=out, stderr=err)
+    assert f"MISMATCH evaluation {signed.public_id}" in err.getvalue()
+
+
+def test_verify_notes_passes_on_untouched_notes(signed):
+    out = io.StringIO()
+    call_command("verify_notes", stdout=out)
+    assert "1 signed note(s) checked, 0 mismatch(es)." in out.getvalue()
 
 
 def test_a_library_edit_never_changes_a_signed_note(signed):

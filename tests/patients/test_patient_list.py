@@ -120,7 +120,8 @@ def test_the_list_runs_the_same_number_of_queries_for_10_and_200_patients(alice_
     PatientFactory.create_batch(190, clinic=clinic)
     with_two_hundred = count_list_queries(alice_client)
     assert with_ten == with_two_hundred
-    assert with_ten <= 5
+    # Session, user, count, page, and the session refresh of the idle clock (with savepoints).
+    assert with_ten <= 8
 
 
 def test_a_user_without_a_clinic_sees_a_clear_message(client, db):
