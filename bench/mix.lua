@@ -4,7 +4,8 @@
 local requests = {}
 local threads = {}
 local counter = 0
-local non_200 = 0
+-- A global: done() reads it from each thread with thread:get.
+non_200 = 0
 
 function setup(thread)
   table.insert(threads, thread)

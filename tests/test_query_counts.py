@@ -1,0 +1,80 @@
+"""The pages a therapist uses all day cost the same number of queries at any clinic size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from evaluations.services.plan_review import generate_plan
+from evaluations.services.signing import sign_evaluation
+from tests.factories import TEST_PASSWORD, PatientFactory, make_evaluation
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_of(client, url):
+    """Queries of one GET, after a first GET has filled the per-process caches."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def visits(patient, clinician, count):
+    """`count` evaluations of the patient; the latest is returned."""
+    return [make_evaluation(patient, clinician) for _ in range(count)][-1]
+
+
+def planned(evaluation):
+    generate_plan(evaluation=evaluation)
+    evaluation.refresh_from_db()
+    return evaluation
+
+
+def signed(evaluation, clinician):
+    sign_evaluation(evaluation=planned(evaluation), user=clinician, password=TEST_PASSWORD)
+    evaluation.refresh_from_db()
+    return evaluation
+
+
+def test_patient_list_costs_the_same_for_3_and_30_patients(alice_client, clinic):
+    PatientFactory.create_batch(3, clinic=clinic)
+    few = queries_of(alice_client, reverse("patients:list"))
+    PatientFactory.create_batch(27, clinic=clinic)
+    assert queries_of(alice_client, reverse("patients:list")) == few
+
+
+def test_patient_search_costs_the_same_for_3_and_30_patients(alice_client, clinic):
+    PatientFactory.create_batch(3, clinic=clinic, family_name="Gallagher")
+    alice_client.post(reverse("patients:list"), {"q": "gal"})
+    few = queries_of(alice_client, reverse("patients:list"))
+    PatientFactory.create_batch(27, clinic=clinic, family_name="Gallagher")
+    assert queries_of(alice_client, reverse("patients:list")) == few
+
+
+def test_evaluation_page_costs_the_same_for_1_and_5_visits(alice_client, alice, clinic, patient):
+    first = make_evaluation(patient, alice)
+    few = queries_of(alice_client, first.get_absolute_url())
+    PatientFactory.create_batch(30, clinic=clinic)
+    fifth = visits(patient, alice, 4)
+    assert queries_of(alice_client, fifth.get_absolute_url()) == few
+
+
+def test_plan_page_costs_the_same_for_1_and_5_visits(alice_client, alice, clinic, patient, seeded):
+    first = planned(make_evaluation(patient, alice))
+    few = queries_of(alice_client, reverse("evaluations:plan", args=[first.public_id]))
+    PatientFactory.create_batch(30, clinic=clinic)
+    fifth = planned(visits(patient, alice, 4))
+    url = reverse("evaluations:plan", args=[fifth.public_id])
+    assert queries_of(alice_client, url) == few
+
+
+def test_signed_note_costs_the_same_for_1_and_5_visits(
+    alice_client, alice, clinic, patient, seeded
+):
+    first = signed(make_evaluation(patient, alice), alice)
+    few = queries_of(alice_client, first.get_absolute_url())
+    PatientFactory.create_batch(30, clinic=clinic)
+    fifth = signed(visits(patient, alice, 4), alice)
+    assert queries_of(alice_client, fifth.get_absolute_url()) == few
