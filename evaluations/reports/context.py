@@ -413,26 +413,36 @@ def _referrals(evaluation, plan):
 
 
 def _pillars(items):
-    groups = []
+    """Items by pillar, and within a pillar grouped by their shared reasons.
+
+    Rules often give several exercises the same reason; printing it once per group keeps
+    the report short enough to read (and to render quickly).
+    """
+    pillars = []
     for number, name in PILLARS.items():
-        entries = [
-            {
-                "name": item.name,
-                "kind": item.get_kind_display(),
-                "origin": item.origin,
-                "dosing": item.dosing,
-                "reasons": [reason.get("text", "") for reason in item.reasons],
-                "rule_ids": list(item.rule_ids),
-                "evidence_level": item.evidence_level,
-                "source_keys": list(item.source_keys),
-                "note": item.clinician_note,
-            }
-            for item in items
-            if item.pillar == number
-        ]
-        if entries:
-            groups.append({"number": number, "name": name, "items": entries})
-    return groups
+        groups = {}
+        for item in items:
+            if item.pillar != number:
+                continue
+            reasons = tuple(reason.get("text", "") for reason in item.reasons)
+            rule_ids = tuple(item.rule_ids) if reasons else ()
+            group = groups.setdefault(
+                (reasons, rule_ids), {"reasons": list(reasons), "rule_ids": rule_ids, "items": []}
+            )
+            group["items"].append(
+                {
+                    "name": item.name,
+                    "kind": item.get_kind_display(),
+                    "origin": item.origin,
+                    "dosing": item.dosing,
+                    "evidence_level": item.evidence_level,
+                    "source_keys": list(item.source_keys),
+                    "note": item.clinician_note,
+                }
+            )
+        if groups:
+            pillars.append({"number": number, "name": name, "groups": list(groups.values())})
+    return pillars
 
 
 def _gates(gates):
