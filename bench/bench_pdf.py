@@ -113,7 +113,7 @@ def measure(args):
 
     evaluation = evaluation_of(args.patient)
     results = {"patient": args.patient, "repeat": args.repeat, "documents": {}}
-    work = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    work = args.work
     files = {}
     # WeasyPrint first: Playwright's event loop would make Django refuse database calls.
     for kind in ("report", "handout"):
@@ -190,6 +190,7 @@ def memory_child(args):
 
     evaluation = evaluation_of(args.patient)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    resident_before = _resident_mb()
     tracemalloc.start()
     render_report(evaluation)
     render_handout(evaluation)
@@ -201,6 +202,8 @@ def memory_child(args):
             {
                 "process_peak_rss_mb": peak,
                 "rss_before_render_mb": before,
+                "resident_before_render_mb": resident_before,
+                "resident_after_render_mb": _resident_mb(),
                 "render_rss_growth_mb": peak - before,
                 "python_allocations_peak_mb": python_peak / 2**20,
                 "target_mb": MEMORY_TARGET_MB,
@@ -208,6 +211,13 @@ def memory_child(args):
             }
         )
     )
+
+
+def _resident_mb():
+    """The process's resident memory now (Linux), where ru_maxrss only gives the peak."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
 
 
 def report(results):
@@ -232,8 +242,9 @@ def report(results):
     verdict = "meets" if memory["meets_target"] else "MISSES"
     print(
         "\nOne report + one handout in a fresh process: peak RSS "
-        f"{memory['process_peak_rss_mb']:.0f} MB (Django and WeasyPrint loaded: "
-        f"{memory['rss_before_render_mb']:.0f} MB, growth {memory['render_rss_growth_mb']:.0f} MB; "
+        f"{memory['process_peak_rss_mb']:.0f} MB (resident with Django and WeasyPrint loaded: "
+        f"{memory['resident_before_render_mb']:.0f} MB, after: "
+        f"{memory['resident_after_render_mb']:.0f} MB; "
         f"Python allocations peak {memory['python_allocations_peak_mb']:.0f} MB) — {verdict} "
         f"the {MEMORY_TARGET_MB} MB target"
     )
@@ -248,9 +259,10 @@ def main():
     if args.memory_child:
         memory_child(args)
         return
-    args.database = Path(tempfile.mkdtemp(prefix="bench-pdf-db-")) / "demo.sqlite3"
-    build_demo(args.database)
-    results = measure(args)
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as work:
+        args.database, args.work = Path(work) / "demo.sqlite3", Path(work)
+        build_demo(args.database)
+        results = measure(args)
     report(results)
     OUT.mkdir(exist_ok=True)
     (OUT / "pdf_results.json").write_text(json.dumps(results, indent=2) + "\n")
