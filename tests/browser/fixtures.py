@@ -41,8 +41,17 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    blocked = []
+    # Everything must work under the content security policy: a violation fails the test.
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not blocked, f"blocked by the content security policy: {blocked}"
 
 
 @pytest.fixture

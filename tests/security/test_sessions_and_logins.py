@@ -1,0 +1,115 @@
+import datetime
+import logging
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import TEST_PASSWORD
+
+LOGIN = reverse("login")
+PATIENTS = reverse("patients:list")
+
+
+def log_in(client, username="alice", password=TEST_PASSWORD):
+    return client.post(LOGIN, {"username": username, "password": password})
+
+
+@pytest.mark.django_db
+def test_the_session_id_changes_at_login(client, alice):
+    client.get(LOGIN)
+    client.session.save()
+    before = client.session.session_key
+    log_in(client)
+    assert client.session.session_key != before
+
+
+@pytest.mark.django_db
+def test_logout_ends_the_session_on_the_server(client, alice):
+    log_in(client)
+    key = client.session.session_key
+    client.post(reverse("logout"))
+    assert not Session.objects.filter(session_key=key).exists()
+
+
+@pytest.mark.django_db
+def test_an_idle_session_ends_after_30_minutes(client, alice):
+    log_in(client)
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    session = Session.objects.get(session_key=client.session.session_key)
+    session.expire_date = timezone.now() - datetime.timedelta(seconds=1)
+    session.save()
+    response = client.get(PATIENTS)
+    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+
+@pytest.mark.django_db
+def test_every_request_restarts_the_idle_clock(client, alice):
+    log_in(client)
+    key = client.session.session_key
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() + datetime.timedelta(minutes=2)
+    )
+    assert client.get(reverse("keep_alive")).status_code == 204
+    remaining = Session.objects.get(session_key=key).expire_date - timezone.now()
+    assert remaining > datetime.timedelta(minutes=29)
+
+
+@pytest.mark.django_db
+def test_pages_carry_the_logoff_warning(alice_client):
+    html = alice_client.get(PATIENTS).content.decode()
+    assert 'data-session-idle="1800"' in html
+    assert "you will be logged out in one minute" in html
+    assert "Stay logged in" in html
+
+
+@pytest.mark.django_db
+def test_five_failures_lock_the_account_even_with_the_right_password(client, alice):
+    for _ in range(4):
+        assert log_in(client, password="wrong").status_code == 200
+    # The fifth failure locks; after it even the right password is refused.
+    assert log_in(client, password="wrong").status_code == 429
+    locked = log_in(client)
+    assert locked.status_code == 429
+    assert "Too many failed log-ins" in locked.content.decode()
+    assert client.get(PATIENTS).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_lock_is_per_account_and_per_address(client, alice, bob):
+    for _ in range(5):
+        log_in(client, username="bob", password="wrong")
+    # Same address: locked for everyone from it.
+    assert log_in(client, username="alice").status_code == 429
+    # Another address: alice is fine, bob's account is still locked.
+    other = client_from("10.0.0.9")
+    assert log_in(other, username="bob").status_code == 429
+    assert log_in(other, username="alice").status_code == 302
+
+
+@pytest.mark.django_db
+def test_expired_attempts_are_cleared_so_the_table_stays_bounded(client, alice):
+    for n in range(3):
+        log_in(client, username=f"nobody-{n}", password="wrong")
+    assert AccessAttempt.objects.count() >= 3
+    AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(hours=1))
+    log_in(client, username="someone-else", password="wrong")
+    assert AccessAttempt.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_failed_logins_are_logged_without_the_account_name(client, alice, caplog):
+    caplog.set_level(logging.INFO)
+    log_in(client, username="alice", password="wrong")
+    assert "login failed account=" in caplog.text
+    assert "alice" not in caplog.text
+    assert "127.0.0.1" not in caplog.text
+
+
+def client_from(address):
+    from django.test import Client
+
+    return Client(REMOTE_ADDR=address)
