@@ -7,7 +7,7 @@ DEMO_ENV := DEBUG=1
 # make test uses DATABASE_URL when it is set, else the machine's own PostgreSQL.
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/wholebody)
 
-.PHONY: run test lint format migrations-check bench vendor clean
+.PHONY: run serve test lint format migrations-check bench vendor clean
 
 $(BIN)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,14 @@ run: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/python manage.py load_library
 	$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production-style serving: DEBUG off, hashed static files via WhiteNoise, gunicorn workers.
+# Needs SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS in the environment (see README).
+serve: $(BIN)/.installed
+	@test -n "$$SECRET_KEY" || (echo "Set SECRET_KEY (and DATABASE_URL, ALLOWED_HOSTS) first." >&2; exit 1)
+	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	STATIC_MANIFEST=1 $(BIN)/python manage.py migrate --noinput
+	STATIC_MANIFEST=1 $(BIN)/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
 
 test: $(BIN)/.installed
 	bash .ci/system-packages.sh
