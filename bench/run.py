@@ -84,6 +84,8 @@ def build_and_measure_pages(args):
     migrated = time.perf_counter()
     build.add_patients(clinics=clinics, users=users, start=0, count=SMALL, templates=templates)
     build.analyze()
+    if not build.hashes_verify():
+        raise SystemExit("the bench's signed notes do not verify: fix bench/build.py first")
     step(f"{SMALL} patients built; measuring pages ({args.runs} runs each)")
     small = pages.measure(args.runs)
     grow_started = time.perf_counter()
