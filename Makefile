@@ -42,9 +42,12 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Benchmarks print medians and ratios; they are never timed tests.
+# Benchmarks print medians and ratios and write bench/results.json; they are never timed
+# tests. bench/run.py builds a 10 000-patient PostgreSQL database and runs them all.
 bench: $(BIN)/.installed
-	$(BIN)/python bench/bench_plan.py
+	bash .ci/system-packages.sh
+	DATABASE_URL=$(TEST_DATABASE_URL) bash .ci/postgres.sh
+	$(BIN)/python bench/run.py $(ARGS)
 
 migrations-check: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/python manage.py makemigrations --check --dry-run

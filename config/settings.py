@@ -175,6 +175,9 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         # django-axes names the account and address in its messages; ours log a digest.
         "axes": {"level": "ERROR"},
+        # WeasyPrint announces itself at INFO on every start; its warnings still show.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -8,6 +8,11 @@ urlpatterns = [
     path("<uuid:public_id>/", evaluation.evaluation_detail, name="detail"),
     path("<uuid:public_id>/visit/", evaluation.evaluation_header, name="header"),
     path("<uuid:public_id>/sections/<slug:slug>/", evaluation.section_save, name="section"),
+    path(
+        "<uuid:public_id>/sections/<slug:slug>/form/",
+        evaluation.section_form_partial,
+        name="section_form",
+    ),
     path("<uuid:public_id>/plan/", plan.plan_detail, name="plan"),
     path("<uuid:public_id>/plan/make/", plan.plan_generate, name="plan_generate"),
     path("<uuid:public_id>/plan/rerun/", plan.plan_apply_changes, name="plan_apply_changes"),

@@ -3,7 +3,7 @@
 import uuid
 
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
-from django.urls.converters import IntConverter, UUIDConverter
+from django.urls.converters import IntConverter, SlugConverter, UUIDConverter
 
 REGEX_SAMPLES = ("1", "patients", "x")
 
@@ -23,6 +23,9 @@ def _sample(converter, sample_uuid):
         return sample_uuid
     if isinstance(converter, IntConverter):
         return 1
+    if isinstance(converter, SlugConverter):
+        # The only slugs in our URLs name evaluation sections.
+        return "history"
     return "x"
 
 

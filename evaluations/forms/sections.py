@@ -3,6 +3,7 @@
 from functools import cache
 
 from django import forms
+from django.forms.renderers import Jinja2
 
 from evaluations.models import Outcomes
 
@@ -10,7 +11,14 @@ TEXT_WIDGET_ROWS = 2
 
 
 class FindingsFormMixin:
-    """Links every input to its error line and marks the invalid ones for assistive tech."""
+    """Links every input to its error line and marks the invalid ones for assistive tech.
+
+    The findings forms have some 240 inputs and 150 selects: Django's Jinja2 widget renderer
+    draws them about three times faster than the default one (make bench). The admin keeps
+    the default renderer, whose templates it extends.
+    """
+
+    default_renderer = Jinja2
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,6 +45,24 @@ def evaluation_detail(request, public_id):
     return render_evaluation_page(request, evaluation, active=request.GET.get("section"))
 
 
+@require_GET
+def section_form_partial(request, public_id, slug):
+    """One section's form, loaded when the clinician opens its tab."""
+    evaluation = get_evaluation_for(request.user, public_id)
+    section = SECTION_BY_SLUG.get(slug)
+    if section is None:
+        raise Http404("No such section")
+    row = getattr(evaluation, section_attr(section))
+    context = {
+        "evaluation": evaluation,
+        "section": section,
+        "form": make_section_form(section, row, read_only=not evaluation.is_draft),
+        "derived": derived_view(evaluation),
+        "read_only": not evaluation.is_draft,
+    }
+    return render(request, "evaluations/_section_form.html", context)
+
+
 @require_POST
 def evaluation_header(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)

@@ -6,6 +6,8 @@ from evaluations.findings.derived_view import derived_view
 from evaluations.forms import EvaluationHeaderForm, OutcomesForm, section_form
 from evaluations.models import SECTIONS, Outcomes, section_attr
 
+SECTION_SLUGS = {section.slug for section in SECTIONS}
+
 
 def make_section_form(section, row, data=None, *, read_only=False):
     auto_id = f"id_{section.slug}_%s"
@@ -19,19 +21,24 @@ def make_section_form(section, row, data=None, *, read_only=False):
     return form
 
 
-def section_entries(evaluation, bound=None, conflict=None):
-    """(section, row, form) for every section; `bound` replaces one section's form."""
+def section_entries(evaluation, active, bound=None, conflict=None):
+    """Every section with its badge; only the open one gets its form now.
+
+    Rendering all eleven forms (some 240 inputs) is most of a page's cost, so the other
+    sections load their form when the clinician opens them (section_form_partial).
+    """
     entries = []
     for section in SECTIONS:
         row = getattr(evaluation, section_attr(section))
         is_bound = bound is not None and bound.instance is row
+        form = bound if is_bound else None
+        if form is None and section.slug == active:
+            form = make_section_form(section, row, read_only=not evaluation.is_draft)
         entries.append(
             {
                 "section": section,
                 "row": row,
-                "form": bound
-                if is_bound
-                else make_section_form(section, row, read_only=not evaluation.is_draft),
+                "form": form,
                 "recorded": row.recorded_count(),
                 "conflict": conflict if is_bound else None,
             }
@@ -42,15 +49,16 @@ def section_entries(evaluation, bound=None, conflict=None):
 def render_evaluation_page(
     request, evaluation, *, bound=None, header_form=None, active=None, conflict=None, extra=None
 ):
+    active = active if active in SECTION_SLUGS else SECTIONS[0].slug
     context = {
         "evaluation": evaluation,
         "patient": evaluation.patient,
         "read_only": not evaluation.is_draft,
         "header_form": header_form
         or EvaluationHeaderForm(instance=evaluation, auto_id="id_header_%s"),
-        "entries": section_entries(evaluation, bound, conflict),
+        "entries": section_entries(evaluation, active, bound, conflict),
         "derived": derived_view(evaluation),
-        "active": active if active in {s.slug for s in SECTIONS} else SECTIONS[0].slug,
+        "active": active,
         "addenda": list(evaluation.addenda.select_related("author")),
         **(extra or {}),
     }

@@ -59,7 +59,8 @@ def fill(page, slug, field, value):
 
 def open_section(page, slug):
     page.locator(f"#tab-{slug}").click()
-    expect(page.locator(f"#section-{slug}")).to_be_visible()
+    # A section's form loads when its tab opens.
+    expect(page.locator(f"#section-{slug} form.section-form")).to_be_visible()
 
 
 def wait_saved(page, slug):

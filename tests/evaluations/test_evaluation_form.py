@@ -119,8 +119,24 @@ def test_autosave_answers_with_the_status_errors_and_derived_figures(alice_clien
 
 def test_a_saved_value_is_shown_after_reload(alice_client, evaluation):
     alice_client.post(section_url(evaluation, "neural"), {"slr_angle_right": "65"}, **HTMX)
-    page = alice_client.get(evaluation.get_absolute_url()).content.decode()
+    page = alice_client.get(evaluation.get_absolute_url(), {"section": "neural"}).content.decode()
     assert 'name="slr_angle_right" value="65"' in page
+
+
+def test_other_sections_load_their_form_when_opened(alice_client, evaluation):
+    page = alice_client.get(evaluation.get_absolute_url()).content.decode()
+    assert 'id="id_history_pain_now"' in page
+    assert 'id="id_hip_rom_flexion_left"' not in page
+    url = reverse("evaluations:section_form", args=[evaluation.public_id, "hip"])
+    assert f'hx-get="{url}"' in page
+    partial = alice_client.get(url).content.decode()
+    assert 'id="id_hip_rom_flexion_left"' in partial
+    assert (
+        alice_client.get(
+            reverse("evaluations:section_form", args=[evaluation.public_id, "elbow"])
+        ).status_code
+        == 404
+    )
 
 
 def test_an_unknown_section_is_404(alice_client, evaluation):

@@ -16,7 +16,9 @@ PRODUCTION = {
 }
 
 
-def test_check_deploy_reports_nothing_with_production_settings():
+def test_check_deploy_reports_nothing_with_production_settings(monkeypatch):
+    # The browser tests' Playwright fixture sets this for the test process only.
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     out = io.StringIO()
     with override_settings(**PRODUCTION):
         call_command("check", "--deploy", "--fail-level", "WARNING", stdout=out)
