@@ -2,7 +2,8 @@
 
 The engine (``evaluations.plan``) knows nothing of Django; ``engine_library()`` turns the
 clinic's active exercises into its frozen ``LibraryExercise`` objects and keeps them in
-process memory until an exercise, pathway or pillar link changes.
+process memory. Each call checks a one-row fingerprint of the library (latest change and
+count), so an edit made through any app process is seen by every other one.
 """
 
 import json
@@ -10,6 +11,8 @@ import threading
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
 
 from evaluations.models import Exercise, Pathway, Pillar
 from evaluations.plan.library import SEED_PATH, Library, LibraryExercise
@@ -124,7 +127,7 @@ def _pathways_for(codes):
 
 def set_active(*, exercises, active):
     """Switch a queryset of exercises on or off for new plans; return how many changed."""
-    changed = exercises.exclude(active=active).update(active=active)
+    changed = exercises.exclude(active=active).update(active=active, updated_at=timezone.now())
     # A queryset update sends no signals, so the engine's cached library is dropped here.
     invalidate_engine_library()
     return changed
@@ -132,21 +135,28 @@ def set_active(*, exercises, active):
 
 _lock = threading.Lock()
 _cached_library = None
+_cached_fingerprint = None
 # Bumped on every change, so a library read before a change is never cached after it.
 _generation = 0
 
 
+def library_fingerprint():
+    """Changes whenever any process edits the library: every write bumps updated_at."""
+    return tuple(Exercise.objects.aggregate(latest=Max("updated_at"), count=Count("id")).values())
+
+
 def engine_library():
-    """The active exercises as the engine's ``Library``; no query while the cache is warm."""
-    global _cached_library
+    """The active exercises as the engine's ``Library``; one small query while it is warm."""
+    global _cached_library, _cached_fingerprint
+    fingerprint = library_fingerprint()
     library = _cached_library
-    if library is not None:
+    if library is not None and fingerprint == _cached_fingerprint:
         return library
     generation = _generation
     library = Library(_library_exercises())
     with _lock:
         if generation == _generation:
-            _cached_library = library
+            _cached_library, _cached_fingerprint = library, fingerprint
     return library
 
 
@@ -157,8 +167,16 @@ def invalidate_engine_library():
         _cached_library = None
 
 
-def library_changed(**kwargs):
-    """Signal receiver for any exercise, pathway or pillar-link write (see ``apps.py``)."""
+def library_changed(sender, instance=None, **kwargs):
+    """Signal receiver for any exercise, pathway or pillar-link write (see ``apps.py``).
+
+    Link and pathway changes do not touch an exercise row, so they bump updated_at here:
+    that is what tells the other app processes (library_fingerprint) to reload.
+    """
+    if isinstance(instance, Exercise) and kwargs.get("action", "").startswith("post_"):
+        Exercise.objects.filter(pk=instance.pk).update(updated_at=timezone.now())
+    elif isinstance(instance, Pathway | Pillar):
+        Exercise.objects.update(updated_at=timezone.now())
     invalidate_engine_library()
     # Once more after commit: another thread may have cached the old rows in between.
     transaction.on_commit(invalidate_engine_library)
