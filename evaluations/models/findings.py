@@ -5,6 +5,7 @@ finding keeps its name, a bilateral one is stored as `name_left` and `name_right
 the mapping to the engine mechanical. Empty always means not tested.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from .evaluation import Evaluation
@@ -12,6 +13,9 @@ from .fields import answer, choice, measure, mmt, note, provocation, short_text,
 from .immutability import NotePart
 
 NON_FINDING_FIELDS = ("id", "evaluation", "updated_at", "version")
+PAIN_BELOW_BEST = "Pain now cannot be lower than the best pain of the last 24 hours."
+PAIN_ABOVE_WORST = "Pain now cannot be higher than the worst pain of the last 24 hours."
+BEST_ABOVE_WORST = "The best pain cannot be higher than the worst."
 
 
 class Section(NotePart):
@@ -117,6 +121,16 @@ class History(Section):
 
     class Meta:
         verbose_name_plural = "histories"
+
+    def clean(self):
+        # Pain now lies within the best and worst of the last 24 hours (NPRS) [NPRS].
+        now, best, worst = self.pain_now, self.pain_best, self.pain_worst
+        if now is not None and best is not None and now < best:
+            raise ValidationError({"pain_now": PAIN_BELOW_BEST})
+        if now is not None and worst is not None and now > worst:
+            raise ValidationError({"pain_now": PAIN_ABOVE_WORST})
+        if best is not None and worst is not None and best > worst:
+            raise ValidationError({"pain_best": BEST_ABOVE_WORST})
 
 
 class RedFlagScreen(Section):

@@ -198,3 +198,15 @@ def test_the_page_runs_the_same_queries_however_many_earlier_visits(alice_client
     # Session, user, the evaluation with every section, addenda, the "viewed" audit entry
     # and the session refresh.
     assert with_one <= 10
+
+
+def test_pain_now_must_lie_between_best_and_worst(alice_client, evaluation):
+    response = alice_client.post(
+        section_url(evaluation, "history"),
+        {"pain_now": "2", "pain_best": "4", "pain_worst": "7", "weeks_since_onset": "3"},
+    )
+    html = response.content.decode()
+    assert "Pain now cannot be lower than the best pain of the last 24 hours." in html
+    evaluation.history.refresh_from_db()
+    assert evaluation.history.pain_now is None
+    assert (evaluation.history.pain_best, evaluation.history.weeks_since_onset) == (4, 3)
