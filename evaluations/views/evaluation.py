@@ -71,7 +71,11 @@ def evaluation_header(request, public_id):
     form = EvaluationHeaderForm(request.POST, instance=evaluation, auto_id="id_header_%s")
     if not form.is_valid():
         return render_evaluation_page(request, evaluation, header_form=form)
-    form.save()
+    try:
+        form.save()
+    except SignedNoteError:
+        # Signed in another tab between the check above and this save.
+        return _refuse_signed(request, evaluation, autosave=False)
     messages.success(request, "Visit details saved.")
     return redirect(evaluation)
 
