@@ -20,7 +20,10 @@
       warning.querySelector("button").focus();
     }, Math.max(idleSeconds - 60, 1) * 1000);
     logoutTimer = setTimeout(function () {
-      window.location.assign(loginUrl + "?next=" + encodeURIComponent(window.location.pathname));
+      // Log out for real (the server ends the session), not just leave the page.
+      var logout = document.getElementById("logout-form");
+      if (logout) logout.submit();
+      else window.location.assign(loginUrl);
     }, idleSeconds * 1000);
   }
 
