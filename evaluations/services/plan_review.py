@@ -149,8 +149,7 @@ def apply_plan_changes(*, evaluation):
     plan = engine_plan(_loaded(evaluation))
     items = list(evaluation.plan_items.all())
     changes = plan_changes(plan, items)
-    start = (evaluation.plan_items.aggregate(last=Max("position"))["last"] or 0) + 1
-    _save_new_items(_item_rows(evaluation, changes.add, start))
+    _save_new_items(_item_rows(evaluation, changes.add, _next_position(evaluation)))
     for item in changes.drop:
         item.removed = True
         item.removed_reason = NO_LONGER_INDICATED

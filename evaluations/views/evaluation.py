@@ -24,7 +24,6 @@ from .pages import make_section_form, render_evaluation_page
 
 logger = logging.getLogger(__name__)
 
-SIGNED_READ_ONLY = SIGNED_NOTE_IS_READ_ONLY
 NOT_SAVED = (
     "The server could not save this just now. Nothing you typed is lost: it is still on "
     "this page. Try saving again in a moment."
@@ -149,7 +148,7 @@ def _not_saved(request, evaluation, autosave, section, form):
 
 def _refuse_signed(request, evaluation, autosave, section=None):
     if autosave:
-        context = {"message": SIGNED_READ_ONLY, "section": section}
+        context = {"message": SIGNED_NOTE_IS_READ_ONLY, "section": section}
         return render(request, "evaluations/_autosave_refused.html", context)
-    messages.error(request, SIGNED_READ_ONLY)
+    messages.error(request, SIGNED_NOTE_IS_READ_ONLY)
     return redirect(evaluation)

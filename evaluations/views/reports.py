@@ -3,11 +3,11 @@
 import logging
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from evaluations.reports.documents import render_handout, render_report
-from evaluations.selectors import get_evaluation_for
+from evaluations.selectors import evaluations_for
 from evaluations.services.audit import PRINTED, record_event
 
 logger = logging.getLogger(__name__)
@@ -19,7 +19,8 @@ RENDER_FAILED = (
 
 
 def _pdf_response(request, public_id, kind, render_document):
-    evaluation = get_evaluation_for(request.user, public_id)
+    # Only the scoped lookup here: the document's context builder loads everything itself.
+    evaluation = get_object_or_404(evaluations_for(request.user), public_id=public_id)
     try:
         filename, content_type, data = render_document(evaluation)
     # Any failure, WeasyPrint's or ours, gets the message page; the log keeps the traceback.
