@@ -31,9 +31,7 @@ def test_names_compare_without_case_accents_or_spacing():
     assert name_key("Eric", "Lindqvist") != name_key("Erik", "Lindqvist")
 
 
-def test_same_name_and_birthday_with_a_new_record_number_is_not_saved_silently(
-    alice_client, eric
-):
+def test_same_name_and_birthday_with_a_new_record_number_is_not_saved_silently(alice_client, eric):
     response = post_new_patient(alice_client, given_name="ERIC", family_name="lindqvist")
     html = response.content.decode()
     assert response.status_code == 200

@@ -5,6 +5,9 @@ from django.urls import reverse
 
 from evaluations.models import Evaluation
 from evaluations.services.audit import MARKED_INACTIVE, MERGED_FROM, MERGED_INTO, history_of_patient
+from evaluations.services.integrity import note_hash
+from evaluations.services.plan_review import generate_plan
+from evaluations.services.signing import sign_evaluation
 from patients.services import (
     MERGE_ACROSS_CLINICS,
     MERGE_INTO_ITSELF,
@@ -12,9 +15,6 @@ from patients.services import (
     merge_patient,
 )
 from patients.views import FOR_CLINIC_ADMINS
-from evaluations.services.integrity import note_hash
-from evaluations.services.plan_review import generate_plan
-from evaluations.services.signing import sign_evaluation
 from tests.factories import TEST_PASSWORD, PatientFactory, make_evaluation
 
 
