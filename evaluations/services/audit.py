@@ -5,6 +5,7 @@ access entries with an event name.
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Q
 
@@ -35,6 +36,8 @@ EVENT_FILTERS = {
 }
 
 EVENT_LABELS = {key: label for key, (label, _) in EVENT_FILTERS.items()}
+# Fields that say nothing to a reader of the history (the entry has its own time and author).
+BOOKKEEPING_FIELDS = {"id", "public_id", "version", "evaluation", "created_at", "updated_at"}
 # A busy note gathers hundreds of entries in a session; pages keep the history readable.
 HISTORY_PAGE_SIZE = 50
 
@@ -74,16 +77,34 @@ def record_patient_event(*, patient, actor, event, detail=""):
 
 
 def changes_of(entry):
-    """(field label, old, new) for each field the entry changed, as a person reads them."""
+    """(field label, old, new) for each field the entry changed, as a person reads them.
+
+    Bookkeeping fields and fields that stayed empty are left out, so a new section's
+    creation is one line, not forty.
+    """
+    model = entry.content_type.model_class()
+    if not entry.changes or model is None:
+        return []
+    shown = entry.changes_display_dict
     rows = []
-    for label, values in (entry.changes_display_dict if entry.changes else {}).items():
-        old, new = (values + ["", ""])[:2] if isinstance(values, list) else ("", values)
-        rows.append((label, _shown(old), _shown(new)))
+    for name in entry.changes_dict:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if name in BOOKKEEPING_FIELDS or not field.concrete:
+            continue
+        values = shown.get(field.verbose_name, [])
+        old, new = (_shown(value) for value in ([*values, "", ""])[:2])
+        if old != new:
+            rows.append((field.verbose_name, old, new))
     return rows
 
 
 def _shown(value):
-    return "—" if value in ("", "None", None) else value
+    if value in ("", "None", None, "[]", "{}"):
+        return "—"
+    return {"True": "Yes", "False": "No"}.get(value, value)
 
 
 def history_page(entries, number):

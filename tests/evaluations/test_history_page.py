@@ -39,3 +39,12 @@ def test_a_long_history_is_paginated_and_filtered_by_event(client, alice, bob, p
     assert second.content.decode().count('data-testid="history-entry"') == 5
     changed = client.get(history_url(evaluation, event="changed")).content.decode()
     assert "Viewed" not in re.sub(r"<select.*?</select>", "", changed, flags=re.S)
+
+
+def test_a_new_draft_lists_no_empty_or_bookkeeping_fields(client, alice, bob, patient):
+    evaluation = make_evaluation(patient, alice)
+    client.force_login(bob)
+    page = client.get(history_url(evaluation)).content.decode()
+    assert "— → —" not in page
+    assert "Version</span>" not in page and "Updated at</span>" not in page
+    assert "Status</span>: — → Draft" in page
