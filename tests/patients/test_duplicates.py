@@ -77,7 +77,7 @@ def test_record_numbers_are_unique_per_clinic_regardless_of_case_in_the_database
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_same_record_number_sent_twice_at_once_gets_the_form_error_not_a_500():
+def test_the_same_record_number_sent_twice_at_once_gets_the_form_error_not_a_500(monkeypatch):
     """The second request validates before the first commits, then saves after it."""
     clinic = ClinicFactory()
     alice = make_clinician(clinic, "alice")
@@ -101,18 +101,15 @@ def test_the_same_record_number_sent_twice_at_once_gets_the_form_error_not_a_500
         finally:
             connection.close()
 
-    PatientForm.is_valid = is_valid_then_wait
-    try:
-        thread = threading.Thread(target=submit_second)
-        thread.start()
-        assert validated.wait(timeout=30)
-        first = Client()
-        first.force_login(alice)
-        assert post_new_patient(first).status_code == 302
-        first_committed.set()
-        thread.join(timeout=30)
-    finally:
-        PatientForm.is_valid = is_valid
+    monkeypatch.setattr(PatientForm, "is_valid", is_valid_then_wait)
+    thread = threading.Thread(target=submit_second)
+    thread.start()
+    assert validated.wait(timeout=30)
+    first = Client()
+    first.force_login(alice)
+    assert post_new_patient(first).status_code == 302
+    first_committed.set()
+    thread.join(timeout=30)
 
     response = second["response"]
     assert response.status_code == 200
