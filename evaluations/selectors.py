@@ -23,4 +23,9 @@ def get_evaluation_for(user, public_id):
 
 
 def evaluations_of_patient(patient):
-    return patient.evaluations.select_related("clinician").order_by("-visit_date", "-created_at")
+    """The patient's notes for lists; a discarded draft stays only in the audit trail."""
+    return (
+        patient.evaluations.exclude(status=Evaluation.Status.DISCARDED)
+        .select_related("clinician")
+        .order_by("-visit_date", "-created_at")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import evaluation, plan, reports, signing
+from .views import drafts, evaluation, plan, reports, signing
 
 app_name = "evaluations"
 
@@ -42,6 +42,7 @@ urlpatterns = [
     path("<uuid:public_id>/sign/", signing.sign, name="sign"),
     path("<uuid:public_id>/addenda/", signing.addendum, name="addendum"),
     path("<uuid:public_id>/history/", signing.history, name="history"),
+    path("<uuid:public_id>/discard/", drafts.discard, name="discard"),
     path("<uuid:public_id>/report.pdf", reports.report_pdf, name="report_pdf"),
     path("<uuid:public_id>/handout.pdf", reports.handout_pdf, name="handout_pdf"),
 ]

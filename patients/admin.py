@@ -33,10 +33,21 @@ class ClinicAdmin(admin.ModelAdmin):
 
 @admin.register(Patient)
 class PatientAdmin(admin.ModelAdmin):
-    list_display = ["record_number", "family_name", "given_name", "date_of_birth", "clinic"]
-    list_filter = ["clinic"]
-    search_fields = ["record_number", "family_name", "given_name"]
+    list_display = [
+        "record_number",
+        "family_name",
+        "given_name",
+        "date_of_birth",
+        "clinic",
+        "is_active",
+    ]
+    list_filter = ["clinic", "is_active"]
+    # No search_fields: the admin searches through ?q= in the URL, which would put names and
+    # record numbers in browser history and access logs. Patient search lives in the app,
+    # where terms travel in the POST body.
     list_select_related = ["clinic"]
+    # Merging moves notes and is audited, so it happens only on the patient page.
+    readonly_fields = ["merged_into"]
 
     def get_queryset(self, request):
         # Staff of one clinic must not browse another clinic's patients through the admin.

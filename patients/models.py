@@ -5,6 +5,7 @@ import uuid
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,6 +64,10 @@ class Membership(models.Model):
         return f"{self.user} ({self.get_role_display()}) at {self.clinic}"
 
 
+DUPLICATE_RECORD_NUMBER = "Another patient of this clinic already has this record number."
+RECORD_NUMBER_CONSTRAINT = "unique_record_number_per_clinic"
+
+
 def validate_date_of_birth(value):
     if value > timezone.localdate():
         raise ValidationError("Date of birth cannot be in the future.", code="future")
@@ -106,14 +111,31 @@ class Patient(models.Model):
         help_text="Unique within the clinic.",
     )
     notes = models.TextField("notes", max_length=5000, blank=True)
+    # Records are never deleted: an inactive patient leaves the default list and search.
+    is_active = models.BooleanField(
+        "active", default=True, help_text="Inactive patients are hidden from the patient list."
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_records",
+        verbose_name="merged into",
+        help_text="The record kept when this one was found to be a duplicate.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["family_name", "given_name", "id"]
         constraints = [
+            # Case-insensitive in the database, so the admin and imports cannot bypass it.
             models.UniqueConstraint(
-                fields=["clinic", "record_number"], name="unique_record_number_per_clinic"
+                Lower("record_number"),
+                "clinic",
+                name=RECORD_NUMBER_CONSTRAINT,
+                violation_error_message=DUPLICATE_RECORD_NUMBER,
             ),
         ]
         indexes = [
@@ -130,6 +152,10 @@ class Patient(models.Model):
     @property
     def full_name(self):
         return f"{self.given_name} {self.family_name}"
+
+    def get_additional_data(self):
+        """Ties audit-log entries of this row to the patient, for the patient's history page."""
+        return {"patient": self.pk}
 
     def age_on(self, day):
         years = day.year - self.date_of_birth.year

@@ -14,8 +14,12 @@ def patients_for(user):
     return Patient.objects.filter(clinic=clinic)
 
 
-def search_patients_for(user, query):
-    return filter_patients(patients_for(user), query)
+def search_patients_for(user, query, include_inactive=False):
+    """The list and search show active patients unless asked; inactive ones stay reachable."""
+    patients = patients_for(user)
+    if not include_inactive:
+        patients = patients.filter(is_active=True)
+    return filter_patients(patients, query)
 
 
 def get_patient_for(user, public_id):

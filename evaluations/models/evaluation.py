@@ -32,6 +32,8 @@ class Evaluation(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SIGNED = "signed", "Signed"
+        # A draft started by mistake: kept for the audit trail, hidden from every list.
+        DISCARDED = "discarded", "Discarded"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="evaluations")
@@ -49,7 +51,7 @@ class Evaluation(models.Model):
         blank=True,
         help_text="The side of the back-of-thigh pain; the limb symmetry index compares to it.",
     )
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The engine's last answer (referrals, pathways, precautions, gates …) as the note keeps it.
@@ -93,6 +95,10 @@ class Evaluation(models.Model):
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_discarded(self):
+        return self.status == self.Status.DISCARDED
 
     @property
     def is_signed(self):

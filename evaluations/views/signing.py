@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from evaluations.forms.review import AddendumForm, ReferralActionForm, first_error
 from evaluations.models import SignedNoteError
 from evaluations.selectors import get_evaluation_for
-from evaluations.services.audit import history_of
+from evaluations.services.audit import EVENT_LABELS, history_of, history_page
 from evaluations.services.signing import (
     SigningRefused,
     acknowledge_referral,
@@ -75,5 +75,12 @@ def history(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)
     if not request.user.is_clinic_admin:
         raise PermissionDenied(HISTORY_FOR_ADMINS)
-    context = {"evaluation": evaluation, "entries": list(history_of(evaluation))}
+    event = request.GET.get("event", "")
+    entries = history_of(evaluation, event=event)
+    context = {
+        "evaluation": evaluation,
+        "page": history_page(entries, request.GET.get("page")),
+        "event": event,
+        "event_filters": EVENT_LABELS,
+    }
     return render(request, "evaluations/history.html", context)
