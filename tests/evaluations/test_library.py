@@ -192,3 +192,33 @@ def test_switching_exercises_off_and_on_in_bulk_is_visible_on_the_next_call(seed
 
     set_active(exercises=Exercise.objects.all(), active=True)
     assert len(engine_library(clinic_id=None)) == 40
+
+
+def test_a_clinics_plan_uses_its_own_copy_and_another_clinic_keeps_the_shared_one(
+    seeded, patient, alice, other_patient, charlie
+):
+    from evaluations.library import copy_to_clinic
+    from evaluations.models import PlanItem
+    from evaluations.services import plan_review
+    from tests.factories import make_evaluation
+
+    def planned(person, clinician):
+        evaluation = make_evaluation(person, clinician, symptomatic_side="left")
+        evaluation.history.pain_sitting = evaluation.history.sit_bone_pain = "yes"
+        evaluation.history.save()
+        evaluation.hamstring.puranen_orava = "positive_familiar"
+        evaluation.hamstring.save()
+        plan_review.generate_plan(evaluation=evaluation)
+        return PlanItem.objects.filter(evaluation=evaluation, exercise__isnull=False)
+
+    hillside_item = planned(other_patient, charlie).first()
+    shared = hillside_item.exercise
+    copy, _ = copy_to_clinic(exercise=shared, clinic_id=patient.clinic_id)
+    Exercise.objects.filter(pk=copy.pk).update(patient_stop="Riverside's own stop rule")
+
+    riverside_item = planned(patient, alice).get(code=shared.code)
+
+    assert shared.clinic is None
+    assert riverside_item.exercise == copy
+    assert riverside_item.patient_stop == "Riverside's own stop rule"
+    assert planned(other_patient, charlie).get(code=shared.code).exercise == shared
