@@ -314,10 +314,10 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
         "code",
         "number",
         "name",
+        "library",
         "pillar_numbers",
         "active",
         "evidence_level",
-        "library",
     ]
     list_display_links = ["code", "name"]
     list_filter = ["pillars", "pathways", "active", "evidence_level"]
