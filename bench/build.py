@@ -94,7 +94,8 @@ def _template(findings, visit_type):
         row = _section_row(section, values.get(attr, {}))
         setattr(evaluation, attr, row)
         sections[attr] = row
-    plan = build_plan(build_snapshot(evaluation), engine_library())
+    # The bench's clinics have copied nothing, so each plans from the shared library.
+    plan = build_plan(build_snapshot(evaluation), engine_library(clinic_id=None))
     items = _item_rows(evaluation, plan.items, 0)
     data = plan_data(plan)
     # A blocking referral would need its acknowledgement before signing; the demo has none.

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from evaluations.views import media
 from patients import views as patient_views
 
 urlpatterns = [
@@ -22,5 +23,7 @@ urlpatterns = [
     path("session/keep-alive/", patient_views.keep_alive, name="keep_alive"),
     path("patients/", include("patients.urls")),
     path("evaluations/", include("evaluations.urls")),
+    # Uploads are health-practice data: served by a view that checks the clinic, never mounted.
+    path("media/<path:name>", media.exercise_image, name="exercise_image"),
     path("admin/", admin.site.urls),
 ]

@@ -1,20 +1,34 @@
-"""The exercise library in the admin: clinic admins edit it and move it in and out as CSV."""
+"""The exercise libraries in the admin.
+
+A clinic admin keeps their clinic's library: its own exercises, and the shared (seeded) ones
+read-only until copied; they never see another clinic's. Superusers keep the shared library.
+Both move a library in and out as CSV.
+"""
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.staticfiles import finders
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import models
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV
+from import_export.forms import ImportForm
 from import_export.instance_loaders import CachedInstanceLoader
 
-from .library import set_active
-from .models import Exercise, Pathway, Pillar
+from patients.models import Clinic
+
+from .images import bounded_image, discard_unused_images
+from .library import clinic_exercises, copy_to_clinic, set_active
+from .models import Exercise, Pathway, Pillar, PlanItem
 from .plan.library import load_seed_library
 
 ACTIVATED = "{count} exercise(s) switched on: new plans may suggest them again."
@@ -22,6 +36,29 @@ DEACTIVATED = "{count} exercise(s) switched off: new plans will not suggest them
 UNKNOWN_ROWS = "No {things} with {field} {values}: add them in the admin first, or fix the file."
 NO_PILLAR = "Every exercise needs at least one pillar (1–5)."
 NO_PREVIEW = "No illustration yet: upload one above."
+SHARED_READ_ONLY = (
+    "{count} shared exercise(s) left as they are: the shared library is read-only; "
+    "copy an exercise to your clinic's library to change it."
+)
+COPIED = (
+    "{count} exercise(s) copied to your clinic's library: edit the copies; "
+    "your clinic's new plans use them instead of the shared ones."
+)
+COPIED_ONE = "This is your clinic's copy of “{name}”: change it here; new plans use it."
+IN_USE = (
+    "“{name}” is on the plan of {count} note(s), and a signed note never changes: "
+    "switch it off instead, so new plans stop suggesting it."
+)
+SHARED_NOT_YOURS = "“{name}” is in the shared library, which only its keepers change."
+SEEDED_COMES_BACK = "“{name}” is seeded: load_library would bring it back; switch it off instead."
+UNREADABLE_FILE = (
+    "This file is neither UTF-8 nor Windows (Excel) text. In Excel, choose "
+    "File › Save As › “CSV UTF-8 (comma delimited)” and upload it again."
+)
+ROW_VALUE = "{message} (the file has “{value}”)"
+
+# OWASP's CSV-injection guidance: a spreadsheet runs a cell starting with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # The engine's rules name these exercises and pathways; deleting one would bring it back on
 # the next `load_library` (exercise) or silently disarm a precaution (pathway).
@@ -32,6 +69,34 @@ SEEDED_PATHWAY_CODES = frozenset(tag for exercise in load_seed_library() for tag
 def can_edit_library(user):
     # The admin asks this on its login page too, where the user is anonymous.
     return user.is_active and (user.is_superuser or getattr(user, "is_clinic_admin", False))
+
+
+def clinic_id_of(user):
+    """The clinic whose library the user keeps; None for a superuser (the shared library)."""
+    if user.is_superuser:
+        return None
+    clinic = user.clinic
+    return clinic.pk if clinic else None
+
+
+def may_change(user, exercise):
+    return user.is_superuser or (
+        exercise.clinic_id is not None and exercise.clinic_id == clinic_id_of(user)
+    )
+
+
+def neutralise_formula(value):
+    """A text cell a spreadsheet would run as a formula, made plain text with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def restore_formula_text(value):
+    """The inverse on import, so an exported library re-imports unchanged."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 class LibraryPermissions:
@@ -80,7 +145,11 @@ class KnownRowsWidget(widgets.ManyToManyWidget):
 
 
 class ExerciseResource(resources.ModelResource):
-    """One CSV row per exercise, matched on `code`; pillars by number, pathways by code."""
+    """One CSV row per exercise, matched on `code`; pillars by number, pathways by code.
+
+    It works on one library: a clinic's (a row for a shared exercise it has not copied yet
+    becomes its copy when the row changes it) or, for a superuser, the shared one.
+    """
 
     pillars = fields.Field(
         attribute="pillars",
@@ -125,8 +194,60 @@ class ExerciseResource(resources.ModelResource):
         clean_model_instances = True
         instance_loader_class = CachedInstanceLoader
 
+    def __init__(self, clinic_id=None, **kwargs):
+        super().__init__(**kwargs)
+        self.clinic_id = clinic_id
+        self.row = {}
+
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("pillars", "pathways")
+        library = clinic_exercises(clinic_id=self.clinic_id)
+        return library.prefetch_related("pillars", "pathways")
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        instance.clinic_id = self.clinic_id
+        return instance
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            row[column] = restore_formula_text(value)
+        self.row = row
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # A changed row of a shared exercise becomes the clinic's copy; the shared row stays.
+        if instance.pk and instance.clinic_id != self.clinic_id:
+            instance.copied_from = Exercise.objects.get(pk=instance.pk)
+            instance.pk = None
+            instance._state.adding = True
+            instance.clinic_id = self.clinic_id
+
+    def after_save_instance(self, instance, row, **kwargs):
+        original = getattr(instance, "copied_from", None)
+        if original is not None:
+            # The row's own pillars and pathways columns, if any, are applied after this.
+            instance.pillars.set(original.pillars.all())
+            instance.pathways.set(original.pathways.all())
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Each error names the value the file has, so the row can be found and fixed."""
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    field: [self._with_value(field, message) for message in messages]
+                    for field, messages in error.message_dict.items()
+                }
+            ) from error
+
+    def _with_value(self, field, message):
+        column = self.fields[field].column_name if field in self.fields else None
+        if field == NON_FIELD_ERRORS or column not in self.row:
+            return message
+        return ROW_VALUE.format(message=message, value=self.row[column])
+
+    def export_field(self, field, instance, **kwargs):
+        return neutralise_formula(super().export_field(field, instance, **kwargs))
 
     def import_instance(self, instance, row, **kwargs):
         # The stock resource reads many-to-many columns only after saving the row; reading
@@ -147,26 +268,73 @@ class ExerciseResource(resources.ModelResource):
             raise ValidationError(errors)
 
 
+class ExerciseImportForm(ImportForm):
+    def clean_import_file(self):
+        """The file as UTF-8: Excel saves CSV as UTF-8 with a BOM, or as Windows-1252."""
+        upload = self.cleaned_data["import_file"]
+        content = b"".join(upload.chunks())
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                text = content.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ValidationError(UNREADABLE_FILE)
+        return SimpleUploadedFile(upload.name, text.encode("utf-8"), "text/csv")
+
+
+class ExerciseForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        clinic = self.fields.get("clinic")
+        if clinic is not None and clinic.disabled:
+            # A disabled field takes its value from the initial data, even on a POST.
+            self.initial["clinic"] = clinic.initial
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if not isinstance(image, UploadedFile):
+            return image
+        # The limits first, on the upload as sent; then it is stored at a bounded size.
+        for validator in Exercise._meta.get_field("image").validators:
+            validator(image)
+        return bounded_image(image)
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
+    form = ExerciseForm
     resource_classes = [ExerciseResource]
     formats = [CSV]
-    list_display = ["code", "number", "name", "pillar_numbers", "active", "evidence_level"]
+    import_form_class = ExerciseImportForm
+    import_template_name = "admin/evaluations/exercise/import.html"
+    export_template_name = "admin/evaluations/exercise/export.html"
+    list_display = [
+        "code",
+        "number",
+        "name",
+        "library",
+        "pillar_numbers",
+        "active",
+        "evidence_level",
+    ]
     list_display_links = ["code", "name"]
     list_filter = ["pillars", "pathways", "active", "evidence_level"]
     search_fields = ["code", "name", "plain_name", "target"]
     filter_horizontal = ["pathways"]
     # Most texts are a sentence or two; the stock ten-row boxes made the form hard to scan.
     formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
-    actions = ["activate", "deactivate"]
+    actions = ["copy_to_my_clinic", "activate", "deactivate"]
     fieldsets = [
         (
             "Identity",
             {
-                "fields": ["code", "number", "name", "pillars", "pathways", "active"],
+                "fields": ["clinic", "code", "number", "name", "pillars", "pathways", "active"],
                 "description": (
-                    "Switch an exercise off rather than deleting it: seeded exercises cannot be "
-                    "deleted, since the library loader would bring them back."
+                    "Switch an exercise off rather than deleting it: an exercise on a note's "
+                    "plan cannot be deleted, and the shared library is read-only; copy a "
+                    "shared exercise to your clinic's library to change it."
                 ),
             },
         ),
@@ -199,15 +367,50 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
         ("Evidence and sources", {"fields": ["evidence_level", "source_keys"]}),
     ]
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("pillars")
+        exercises = super().get_queryset(request).select_related("clinic")
+        if not request.user.is_superuser:
+            library = clinic_exercises(clinic_id=clinic_id_of(request.user))
+            exercises = exercises.filter(pk__in=library.values("pk"))
+        return exercises.prefetch_related("pillars")
+
+    def get_object(self, request, object_id, from_field=None):
+        # Another clinic's exercise, like a missing one, is a 404 that says nothing about it.
+        exercise = super().get_object(request, object_id, from_field)
+        if exercise is None:
+            raise Http404
+        return exercise
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).prefetch_related("pathways")
 
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {"clinic_id": clinic_id_of(request.user)}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"clinic_id": clinic_id_of(request.user)}
+
     def get_readonly_fields(self, request, obj=None):
         # The engine's rules, the CSV import and the built-in drawing all find it by code.
-        return ["code", "illustration_preview"] if obj else ["illustration_preview"]
+        return ["clinic", "code", "illustration_preview"] if obj else ["illustration_preview"]
+
+    def get_changeform_initial_data(self, request):
+        return {
+            **super().get_changeform_initial_data(request),
+            "clinic": clinic_id_of(request.user),
+        }
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "clinic" and not request.user.is_superuser:
+            # A clinic admin adds to their own clinic's library only; the field just says so.
+            kwargs["queryset"] = Clinic.objects.filter(pk=clinic_id_of(request.user))
+            kwargs.update(
+                disabled=True, required=True, empty_label=None, initial=clinic_id_of(request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "pillars":
@@ -219,9 +422,91 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def has_change_permission(self, request, obj=None):
+        editable = obj is None or may_change(request.user, obj)
+        return super().has_change_permission(request, obj) and editable
+
     def has_delete_permission(self, request, obj=None):
-        seeded = obj is not None and obj.code in SEEDED_EXERCISE_CODES
-        return super().has_delete_permission(request, obj) and not seeded
+        return super().has_delete_permission(request, obj) and (
+            obj is None or self._delete_refusal(request, obj, notes=0) is None
+        )
+
+    def _delete_refusal(self, request, exercise, *, notes):
+        """Why this exercise may not be deleted, in words; None when it may."""
+        if not may_change(request.user, exercise):
+            return SHARED_NOT_YOURS.format(name=exercise)
+        if exercise.is_shared and exercise.code in SEEDED_EXERCISE_CODES:
+            return SEEDED_COMES_BACK.format(name=exercise)
+        if notes:
+            return IN_USE.format(name=exercise, count=notes)
+        return None
+
+    def get_deleted_objects(self, objs, request):
+        """The single delete and the bulk action both ask this: each refusal says why."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        notes = dict(
+            PlanItem.objects.filter(exercise__in=list(objs))
+            .values_list("exercise")
+            .annotate(notes=Count("evaluation", distinct=True))
+        )
+        refusals = [
+            self._delete_refusal(request, exercise, notes=notes.get(exercise.pk, 0))
+            for exercise in objs
+        ]
+        refusals = [refusal for refusal in refusals if refusal]
+        if refusals:
+            # In place of "no permission" or the protecting plan items by name: the reasons.
+            return deleted, counts, set(), refusals
+        return deleted, counts, perms_needed, protected
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser:
+            obj.clinic_id = clinic_id_of(request.user)
+        replaced = form.initial.get("image") if "image" in form.changed_data else None
+        super().save_model(request, obj, form, change)
+        discard_unused_images([getattr(replaced, "name", replaced)])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        discard_unused_images([obj.image.name])
+
+    def delete_queryset(self, request, queryset):
+        images = list(queryset.values_list("image", flat=True))
+        super().delete_queryset(request, queryset)
+        discard_unused_images(images)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if request.user.is_superuser:
+            # The shared library is theirs already; there is no clinic to copy to.
+            actions.pop("copy_to_my_clinic", None)
+        return actions
+
+    def get_urls(self):
+        copy = self.admin_site.admin_view(require_POST(self.copy_view))
+        return [
+            path("<path:object_id>/copy/", copy, name="evaluations_exercise_copy"),
+            *super().get_urls(),
+        ]
+
+    def copy_view(self, request, object_id):
+        exercise = self.get_object(request, object_id)
+        if request.user.is_superuser or not exercise.is_shared:
+            raise Http404
+        copy, _ = copy_to_clinic(exercise=exercise, clinic_id=clinic_id_of(request.user))
+        self.message_user(request, COPIED_ONE.format(name=copy), messages.SUCCESS)
+        return redirect("admin:evaluations_exercise_change", copy.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        exercise = self.get_object(request, object_id)
+        copyable = exercise.is_shared and not request.user.is_superuser
+        extra_context = {
+            **(extra_context or {}),
+            "copy_url": reverse("admin:evaluations_exercise_copy", args=[exercise.pk])
+            if copyable
+            else None,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_import_permission(self, request):
         return can_edit_library(request.user)
@@ -233,27 +518,46 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
     def pillar_numbers(self, exercise):
         return " / ".join(str(pillar.number) for pillar in exercise.pillars.all())
 
+    @admin.display(description="library", ordering="clinic__name")
+    def library(self, exercise):
+        return exercise.clinic.name if exercise.clinic else "Shared"
+
     @admin.display(description="illustration preview")
     def illustration_preview(self, exercise):
         builtin = exercise.code and finders.find(f"img/exercises/{exercise.code}.svg")
         if not (exercise.image or builtin):
             return NO_PREVIEW
+        # A class, not a style attribute: the content security policy refuses inline styles.
         return format_html(
-            '<img src="{}" alt="{}" style="max-width: 320px; max-height: 240px; '
-            'background: #fff; border: 1px solid var(--hairline-color); padding: 4px">',
+            '<img src="{}" alt="{}" class="exercise-illustration">',
             exercise.illustration_url,
             exercise.plain_name,
         )
 
+    @admin.action(description="Copy to my clinic's library", permissions=["view"])
+    def copy_to_my_clinic(self, request, queryset):
+        clinic_id = clinic_id_of(request.user)
+        copied = [copy_to_clinic(exercise=e, clinic_id=clinic_id) for e in queryset if e.is_shared]
+        count = sum(1 for _, made in copied if made)
+        self.message_user(request, COPIED.format(count=count), messages.SUCCESS)
+
     @admin.action(description="Switch on for new plans", permissions=["change"])
     def activate(self, request, queryset):
-        count = set_active(exercises=queryset, active=True)
-        self.message_user(request, ACTIVATED.format(count=count), messages.SUCCESS)
+        self._set_active(request, queryset, active=True, message=ACTIVATED)
 
     @admin.action(description="Switch off for new plans", permissions=["change"])
     def deactivate(self, request, queryset):
-        count = set_active(exercises=queryset, active=False)
-        self.message_user(request, DEACTIVATED.format(count=count), messages.SUCCESS)
+        self._set_active(request, queryset, active=False, message=DEACTIVATED)
+
+    def _set_active(self, request, queryset, *, active, message):
+        editable = queryset
+        if not request.user.is_superuser:
+            editable = queryset.filter(clinic_id=clinic_id_of(request.user))
+            shared = queryset.count() - editable.count()
+            if shared:
+                self.message_user(request, SHARED_READ_ONLY.format(count=shared), messages.WARNING)
+        count = set_active(exercises=editable, active=active)
+        self.message_user(request, message.format(count=count), messages.SUCCESS)
 
 
 @admin.register(Pathway)

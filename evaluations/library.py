@@ -1,9 +1,13 @@
-"""The exercise library in the database: seeding it from DOMAIN.md §4 and handing it to the engine.
+"""The exercise libraries in the database: seeding, each clinic's view, and the engine's copy.
 
-The engine (``evaluations.plan``) knows nothing of Django; ``engine_library()`` turns the
-clinic's active exercises into its frozen ``LibraryExercise`` objects and keeps them in
-process memory. Each call checks a one-row fingerprint of the library (latest change and
-count), so an edit made through any app process is seen by every other one.
+The shared library is seeded from DOMAIN.md §4 and changed only by superusers. A clinic's
+library is its own exercises plus the shared ones it has not copied: a copy keeps the code
+and takes the shared exercise's place, so one clinic's edits never reach another's plans.
+
+The engine (``evaluations.plan``) knows nothing of Django; ``engine_library(clinic_id=…)``
+turns a clinic's active exercises into its frozen ``LibraryExercise`` objects and keeps them
+in process memory, one per clinic. Each call checks a one-row fingerprint of that library
+(latest change and count), so an edit made through any app process is seen by every other.
 """
 
 import json
@@ -11,7 +15,7 @@ import threading
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from evaluations.models import Exercise, Pathway, Pillar
@@ -55,14 +59,14 @@ def pathway_name(code):
 def seed_exercise_library(*, path=SEED_PATH):
     """Add the seeded exercises that are missing, by code; return (added, already there).
 
-    An exercise that exists is never touched, so a clinic admin's edits survive a re-run.
+    Only the shared library is seeded; an exercise that exists is never touched, so edits
+    survive a re-run.
     """
     with open(path, encoding="utf-8") as handle:
         entries = json.load(handle)
+    codes = [entry["code"] for entry in entries]
     existing = set(
-        Exercise.objects.filter(code__in=[entry["code"] for entry in entries]).values_list(
-            "code", flat=True
-        )
+        Exercise.objects.filter(clinic=None, code__in=codes).values_list("code", flat=True)
     )
     missing = [entry for entry in entries if entry["code"] not in existing]
     if not missing:
@@ -133,38 +137,79 @@ def set_active(*, exercises, active):
     return changed
 
 
+def clinic_exercises(*, clinic_id):
+    """A clinic's library: its own exercises and the shared ones it has not copied.
+
+    ``clinic_id=None`` is the shared library alone (what a superuser seeds and keeps).
+    """
+    shared = Q(clinic=None)
+    if clinic_id is None:
+        return Exercise.objects.filter(shared)
+    copied = Exercise.objects.filter(clinic_id=clinic_id).values("code")
+    return Exercise.objects.filter(Q(clinic_id=clinic_id) | shared & ~Q(code__in=copied))
+
+
+def visible_exercises(user):
+    """Every exercise row the user may look at: their clinic's and the shared ones."""
+    if user.is_superuser:
+        return Exercise.objects.all()
+    clinic = user.clinic
+    return Exercise.objects.filter(Q(clinic=None) | Q(clinic_id=clinic.pk if clinic else None))
+
+
+def exercises_by_code(*, clinic_id, codes):
+    """The clinic's exercises with these codes, by code (a copy stands in for the shared one)."""
+    return {e.code: e for e in clinic_exercises(clinic_id=clinic_id).filter(code__in=codes)}
+
+
+@transaction.atomic
+def copy_to_clinic(*, exercise, clinic_id):
+    """The clinic's own copy of a shared exercise (made now, or the one it already has)."""
+    existing = Exercise.objects.filter(clinic_id=clinic_id, code=exercise.code).first()
+    if existing is not None:
+        return existing, False
+    pillars, pathways = list(exercise.pillars.all()), list(exercise.pathways.all())
+    copy = Exercise.objects.get(pk=exercise.pk)
+    copy.pk = None
+    copy.clinic_id = clinic_id
+    copy.save(force_insert=True)
+    copy.pillars.set(pillars)
+    copy.pathways.set(pathways)
+    return copy, True
+
+
 _lock = threading.Lock()
-_cached_library = None
-_cached_fingerprint = None
+# clinic id (None: the shared library) -> (fingerprint, Library)
+_cached = {}
 # Bumped on every change, so a library read before a change is never cached after it.
 _generation = 0
 
 
-def library_fingerprint():
-    """Changes whenever any process edits the library: every write bumps updated_at."""
-    return tuple(Exercise.objects.aggregate(latest=Max("updated_at"), count=Count("id")).values())
+def library_fingerprint(*, clinic_id):
+    """Changes whenever any process edits this library: every write bumps updated_at."""
+    rows = Exercise.objects.filter(Q(clinic=None) | Q(clinic_id=clinic_id))
+    return tuple(rows.aggregate(latest=Max("updated_at"), count=Count("id")).values())
 
 
-def engine_library():
-    """The active exercises as the engine's ``Library``; one small query while it is warm."""
-    global _cached_library, _cached_fingerprint
-    fingerprint = library_fingerprint()
-    library = _cached_library
-    if library is not None and fingerprint == _cached_fingerprint:
-        return library
+def engine_library(*, clinic_id):
+    """The clinic's active exercises as the engine's ``Library``; one small query while warm."""
+    fingerprint = library_fingerprint(clinic_id=clinic_id)
+    cached = _cached.get(clinic_id)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
     generation = _generation
-    library = Library(_library_exercises())
+    library = Library(_library_exercises(clinic_id))
     with _lock:
         if generation == _generation:
-            _cached_library, _cached_fingerprint = library, fingerprint
+            _cached[clinic_id] = (fingerprint, library)
     return library
 
 
 def invalidate_engine_library():
-    global _cached_library, _generation
+    global _generation
     with _lock:
         _generation += 1
-        _cached_library = None
+        _cached.clear()
 
 
 def library_changed(sender, instance=None, **kwargs):
@@ -182,8 +227,12 @@ def library_changed(sender, instance=None, **kwargs):
     transaction.on_commit(invalidate_engine_library)
 
 
-def _library_exercises():
-    exercises = Exercise.objects.filter(active=True).prefetch_related("pillars", "pathways")
+def _library_exercises(clinic_id):
+    exercises = (
+        clinic_exercises(clinic_id=clinic_id)
+        .filter(active=True)
+        .prefetch_related("pillars", "pathways")
+    )
     return [
         LibraryExercise(
             code=exercise.code,

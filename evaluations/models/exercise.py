@@ -1,8 +1,46 @@
-"""The clinic's exercise library, seeded from DOMAIN.md §4 and kept in the Django admin."""
+"""The exercise libraries: one shared, seeded from DOMAIN.md §4, and each clinic's own copies.
 
+A clinic's library is its own exercises plus the shared ones it has not copied; its copy
+keeps the shared exercise's code and takes its place (``evaluations.library``).
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.templatetags.static import static
+from django.urls import reverse
+
+# A phone photo is a few MB and 12–24 megapixels; anything larger is not a drawing for a
+# handout, and a bigger bitmap made every handout render take over a gigabyte of memory.
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 25_000_000
+IMAGE_TOO_LARGE = "This picture is {size} MB; the most a picture may be is 10 MB."
+IMAGE_TOO_MANY_PIXELS = (
+    "This picture is {width} × {height} pixels; the most is 25 megapixels (e.g. 6000 × 4000)."
+)
+DUPLICATE_CODE = "This library already has an exercise with this code."
+
+
+def validate_image_size(image):
+    if image.size > MAX_IMAGE_BYTES:
+        raise ValidationError(IMAGE_TOO_LARGE.format(size=round(image.size / 1024 / 1024, 1)))
+
+
+def validate_image_pixels(image):
+    # Reads only the header, so a decompression bomb is refused before it is decoded.
+    width, height = get_image_dimensions(image)
+    if width and height and width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError(IMAGE_TOO_MANY_PIXELS.format(width=width, height=height))
+
+
+def illustration_path(exercise, filename):
+    """A random name: an upload's own name may carry a patient's or a colleague's name."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+    return f"exercises/{uuid.uuid4().hex}.{extension}"
 
 
 class Pillar(models.Model):
@@ -39,7 +77,16 @@ class Exercise(models.Model):
         EXPERT = "expert", "Expert opinion"
         LOW = "low", "Low / practice-level"
 
-    code = models.SlugField("code", max_length=60, unique=True)
+    clinic = models.ForeignKey(
+        "patients.Clinic",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="exercises",
+        verbose_name="clinic's library",
+        help_text="Empty: the shared library, which clinics copy an exercise from to change it.",
+    )
+    code = models.SlugField("code", max_length=60)
     number = models.PositiveSmallIntegerField(
         "number", null=True, blank=True, help_text="Its number in DOMAIN.md §4, for seeded ones."
     )
@@ -76,9 +123,13 @@ class Exercise(models.Model):
     )
     image = models.ImageField(
         "illustration",
-        upload_to="exercises/",
+        upload_to=illustration_path,
         blank=True,
-        help_text="Replaces the built-in line drawing on handouts (PNG or JPEG).",
+        validators=[validate_image_size, validate_image_pixels],
+        help_text=(
+            "Replaces the built-in line drawing on handouts (PNG or JPEG, at most 10 MB and "
+            "25 megapixels; stored at most 1600 pixels wide or high)."
+        ),
     )
     active = models.BooleanField(
         "active", default=True, help_text="Inactive exercises are never suggested in new plans."
@@ -93,9 +144,27 @@ class Exercise(models.Model):
 
     class Meta:
         ordering = ["number", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "code"],
+                name="unique_exercise_code_per_clinic",
+                violation_error_message=DUPLICATE_CODE,
+            ),
+            # NULLs never collide in the constraint above, so the shared library needs its own.
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(clinic__isnull=True),
+                name="unique_shared_exercise_code",
+                violation_error_message=DUPLICATE_CODE,
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_shared(self):
+        return self.clinic_id is None
 
     @property
     def source_key_list(self):
@@ -108,5 +177,6 @@ class Exercise(models.Model):
     @property
     def illustration_url(self):
         if self.image:
-            return self.image.url
+            # Served behind login, to the exercise's clinic only (views/media.py).
+            return reverse("exercise_image", args=[self.image.name])
         return static(f"img/exercises/{self.code}.svg")

@@ -33,8 +33,9 @@ class PlanItem(NotePart):
     origin = models.CharField(max_length=10, choices=Origin.choices)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EXERCISE)
     code = models.CharField(max_length=60, blank=True)
+    # A signed note must never change, so an exercise on a plan cannot be deleted (switch it off).
     exercise = models.ForeignKey(
-        Exercise, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     pillar = models.PositiveSmallIntegerField(choices=PILLAR_CHOICES)
     name = models.CharField("name", max_length=200)

@@ -12,11 +12,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from evaluations.findings.snapshot_builder import build_snapshot
-from evaluations.library import engine_library
+from evaluations.library import engine_library, exercises_by_code
 from evaluations.models import (
     SECTIONS,
     Evaluation,
-    Exercise,
     PlanItem,
     SignedNoteError,
     section_attr,
@@ -50,7 +49,7 @@ def _loaded(evaluation):
 
 def engine_plan(evaluation):
     snapshot = build_snapshot(evaluation, previous=previous_evaluation(evaluation))
-    return build_plan(snapshot, engine_library())
+    return build_plan(snapshot, engine_library(clinic_id=evaluation.patient.clinic_id))
 
 
 def plan_data(plan):
@@ -95,7 +94,9 @@ def _ensure_draft(evaluation):
 
 
 def _item_rows(evaluation, engine_items, start_position):
-    exercises = Exercise.objects.in_bulk([item.code for item in engine_items], field_name="code")
+    exercises = exercises_by_code(
+        clinic_id=evaluation.patient.clinic_id, codes=[item.code for item in engine_items]
+    )
     rows = []
     for position, item in enumerate(engine_items, start_position):
         exercise = exercises.get(item.code)

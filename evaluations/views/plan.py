@@ -13,7 +13,8 @@ from evaluations.forms.review import (
     RemoveItemForm,
     first_error,
 )
-from evaluations.models import Exercise, PlanItem, SignedNoteError
+from evaluations.library import clinic_exercises
+from evaluations.models import PlanItem, SignedNoteError
 from evaluations.selectors import get_evaluation_for
 from evaluations.services import plan_review
 from evaluations.services.plan_review import PlanReviewError
@@ -108,7 +109,8 @@ def plan_item_update(request, public_id, item_id):
 def plan_add_exercise(request, public_id):
     def add(evaluation):
         code = _valid(ExerciseChoiceForm, request.POST)["code"]
-        exercise = Exercise.objects.filter(code=code, active=True).first()
+        library = clinic_exercises(clinic_id=evaluation.patient.clinic_id)
+        exercise = library.filter(code=code, active=True).first()
         if exercise is None:
             raise PlanReviewError(CHOOSE_EXERCISE)
         item = plan_review.add_library_exercise(evaluation=evaluation, exercise=exercise)
@@ -132,7 +134,7 @@ def exercise_search(request, public_id):
     """Search-as-you-type over the active library, for the 'add an exercise' box."""
     evaluation = get_evaluation_for(request.user, public_id)
     query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
-    exercises = Exercise.objects.filter(active=True)
+    exercises = clinic_exercises(clinic_id=evaluation.patient.clinic_id).filter(active=True)
     if query:
         exercises = (
             exercises.filter(name__icontains=query)

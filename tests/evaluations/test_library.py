@@ -117,7 +117,7 @@ def test_the_command_says_what_it_added_and_kept():
 
 
 def test_the_engine_library_matches_the_seed_the_engine_was_written_against(seeded):
-    library = engine_library()
+    library = engine_library(clinic_id=None)
 
     assert isinstance(library, Library)
     assert len(library) == 40
@@ -129,7 +129,7 @@ def test_the_engine_library_matches_the_seed_the_engine_was_written_against(seed
 def test_the_demo_patients_get_the_same_plan_from_the_database_library(seeded, example):
     snapshot = snapshot_from_dict(json.loads((EXAMPLES / example).read_text()))
 
-    from_database = build_plan(snapshot, engine_library())
+    from_database = build_plan(snapshot, engine_library(clinic_id=None))
     from_seed = build_plan(snapshot, Library(load_seed_library()))
 
     assert from_database.to_dict() == from_seed.to_dict()
@@ -139,7 +139,7 @@ def test_the_engine_library_leaves_out_inactive_exercises(seeded):
     Exercise.objects.filter(code="nordic_curl").update(active=False)
     set_active(exercises=Exercise.objects.filter(code="dead_bug"), active=False)
 
-    library = engine_library()
+    library = engine_library(clinic_id=None)
 
     assert "nordic_curl" not in library
     assert "dead_bug" not in library
@@ -148,47 +148,77 @@ def test_the_engine_library_leaves_out_inactive_exercises(seeded):
 
 def test_a_warm_engine_library_runs_one_small_query(seeded, django_assert_num_queries):
     with django_assert_num_queries(4):  # fingerprint, exercises, their pillars, their pathways
-        first = engine_library()
+        first = engine_library(clinic_id=None)
     with django_assert_num_queries(1):  # the fingerprint only
-        assert engine_library() is first
+        assert engine_library(clinic_id=None) is first
 
 
 def test_an_edit_by_another_process_is_seen_on_the_next_call(seeded):
-    engine_library()
+    engine_library(clinic_id=None)
     # A bulk update sends no signal: like an edit made in another app process.
     Exercise.objects.filter(code="bridge_hold").update(
         plain_name="Changed elsewhere", updated_at=timezone.now()
     )
-    assert engine_library().get("bridge_hold").plain_name == "Changed elsewhere"
+    assert engine_library(clinic_id=None).get("bridge_hold").plain_name == "Changed elsewhere"
 
 
 def test_an_edit_is_visible_on_the_next_call(seeded):
-    engine_library()
+    engine_library(clinic_id=None)
     bridge = Exercise.objects.get(code="bridge_hold")
     bridge.plain_name = "Bottom lift and hold"
     bridge.save()
 
-    assert engine_library().get("bridge_hold").plain_name == "Bottom lift and hold"
+    assert engine_library(clinic_id=None).get("bridge_hold").plain_name == "Bottom lift and hold"
 
 
 def test_pillar_and_pathway_changes_are_visible_on_the_next_call(seeded):
-    engine_library()
+    engine_library(clinic_id=None)
     bridge = Exercise.objects.get(code="bridge_hold")
     bridge.pillars.add(Pillar.objects.get(number=4))
-    assert engine_library().get("bridge_hold").pillars == (3, 4)
+    assert engine_library(clinic_id=None).get("bridge_hold").pillars == (3, 4)
 
     bridge.pathways.clear()
-    assert engine_library().get("bridge_hold").tags == ()
+    assert engine_library(clinic_id=None).get("bridge_hold").tags == ()
 
     Pathway.objects.filter(code="sij").get().delete()
-    assert "sij" not in engine_library().get("hip_thrust").tags
+    assert "sij" not in engine_library(clinic_id=None).get("hip_thrust").tags
 
 
 def test_switching_exercises_off_and_on_in_bulk_is_visible_on_the_next_call(seeded):
-    engine_library()
+    engine_library(clinic_id=None)
     changed = set_active(exercises=Exercise.objects.filter(pillars__number=5), active=False)
     assert changed == 3
-    assert {exercise.pillar for exercise in engine_library()} == {2, 3, 4}
+    assert {exercise.pillar for exercise in engine_library(clinic_id=None)} == {2, 3, 4}
 
     set_active(exercises=Exercise.objects.all(), active=True)
-    assert len(engine_library()) == 40
+    assert len(engine_library(clinic_id=None)) == 40
+
+
+def test_a_clinics_plan_uses_its_own_copy_and_another_clinic_keeps_the_shared_one(
+    seeded, patient, alice, other_patient, charlie
+):
+    from evaluations.library import copy_to_clinic
+    from evaluations.models import PlanItem
+    from evaluations.services import plan_review
+    from tests.factories import make_evaluation
+
+    def planned(person, clinician):
+        evaluation = make_evaluation(person, clinician, symptomatic_side="left")
+        evaluation.history.pain_sitting = evaluation.history.sit_bone_pain = "yes"
+        evaluation.history.save()
+        evaluation.hamstring.puranen_orava = "positive_familiar"
+        evaluation.hamstring.save()
+        plan_review.generate_plan(evaluation=evaluation)
+        return PlanItem.objects.filter(evaluation=evaluation, exercise__isnull=False)
+
+    hillside_item = planned(other_patient, charlie).first()
+    shared = hillside_item.exercise
+    copy, _ = copy_to_clinic(exercise=shared, clinic_id=patient.clinic_id)
+    Exercise.objects.filter(pk=copy.pk).update(patient_stop="Riverside's own stop rule")
+
+    riverside_item = planned(patient, alice).get(code=shared.code)
+
+    assert shared.clinic is None
+    assert riverside_item.exercise == copy
+    assert riverside_item.patient_stop == "Riverside's own stop rule"
+    assert planned(other_patient, charlie).get(code=shared.code).exercise == shared
