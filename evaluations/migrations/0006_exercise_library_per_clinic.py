@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluations', '0004_signed_note_triggers'),
+        ('evaluations', '0005_discarded_drafts'),
         ('patients', '0001_initial'),
     ]
 
