@@ -46,7 +46,7 @@ def test_craig_old_femur_surgery_scar_and_low_back_pain():
     assert scar.pillar == 2
     assert plan.item("directional_preference").notes == ("Preferred direction: extension.",)
     # Scar work is an adjunct: loading comes with it.
-    assert "R22" in plan.item("bridge_hold").rule_ids
+    assert "R22" in plan.item("slider_hamstring_curl").rule_ids
 
 
 def test_brendan_recurrent_pulls_with_upper_back_and_shoulder_compensation():

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evaluations.plan.engine import build_plan
+from evaluations.plan.plan_types import Part
 from evaluations.plan.schema import snapshot_from_dict, snapshot_to_dict
 from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, RedFlagScreen
 from tests.plan.vignettes import LIBRARY
@@ -77,13 +78,17 @@ def test_engine_never_raises_and_every_item_has_a_reason_and_a_source(snapshot):
 
 @EXAMPLES
 @given(SNAPSHOTS)
-def test_no_avoided_item_ever_appears_as_an_item(snapshot):
+def test_no_avoided_item_is_prescribed_now_and_a_later_one_is_marked(snapshot):
     plan = build_plan(snapshot, LIBRARY)
     entries = LIBRARY.entries
     for precaution in plan.precautions:
         for item in plan.items:
-            assert item.code not in precaution.codes
-            assert not precaution.tags & set(entries[item.code].tags)
+            avoided = item.code in precaution.codes or bool(
+                precaution.tags & set(entries[item.code].tags)
+            )
+            if avoided:
+                assert item.part == Part.LATER
+                assert precaution.text in item.conflicts
 
 
 @EXAMPLES
