@@ -27,7 +27,7 @@ from evaluations.plan.rules.base import memo
 from evaluations.plan.rules.hip import BRIDGE_POOR_BELOW, weak_sides
 from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, Side
 from evaluations.plan.stage_text import for_stage
-from evaluations.plan.stages import ACUTE_STRAIN, NERVE, TENDINOPATHY
+from evaluations.plan.stages import ACUTE_STRAIN, NERVE, PERMITS_ONLY, TENDINOPATHY
 
 # §9 and issue 14: 4 by default; a clinic may choose 3 to 6.
 HOME_LIMIT_DEFAULT, HOME_LIMIT_MIN, HOME_LIMIT_MAX = 4, 3, 6
@@ -286,7 +286,7 @@ def prescribe(
         if not indicated:
             continue
         allowed = [level for level in indicated if stage_allows(level.code, stage_by)]
-        on_rung = _current_levels(allowed, capacity) if allowed else []
+        on_rung = _current_levels(allowed, capacity, stage_by) if allowed else []
         for level in on_rung:
             current.setdefault(level.code, set()).add(ladder.code)
         rungs.append((ladder, levels, indicated, on_rung))
@@ -379,15 +379,25 @@ def prescribe(
     return Prescription(tuple(home + rest), held_back, reason)
 
 
-def _current_levels(allowed: list[Level], capacity: frozenset) -> list[Level]:
-    """The current rung: the lowest allowed level, or the highest the patient already manages.
+def _enters_stage(level: Level, stage_by: dict) -> bool:
+    """The level is the one a pathway's current stage starts at (stage 2's first exercise)."""
+    return any(
+        stage_by.get(limit.pathway) == limit.stage and limit.pathway not in PERMITS_ONLY
+        for limit in level.stage_limits
+    )
+
+
+def _current_levels(allowed: list[Level], capacity: frozenset, stage_by: dict) -> list[Level]:
+    """The current rung: the lowest allowed level, or the first level of the pathway's
+    current stage, or higher when a measured result shows the patient already manages it.
 
     When that rung is clinic-only (equipment), the highest home level below it comes along,
     so the ladder still has something to do at home.
     """
-    top = allowed[0]
-    for level in allowed[1:]:
-        if not capacity.isdisjoint(level.capacity):
+    entry = [level for level in allowed if _enters_stage(level, stage_by)]
+    top = entry[0] if entry else allowed[0]
+    for level in allowed:
+        if level.rung > top.rung and not capacity.isdisjoint(level.capacity):
             top = level
     on_rung = [level for level in allowed if level.rung == top.rung]
     if all(level.code in CLINIC_CODES for level in on_rung):

@@ -20,6 +20,9 @@ STAGE_NAMES = {
     TENDINOPATHY: ("stage 1 (isometric)", "stage 2 (isotonic)"),
     NERVE: ("irritable: sliders only", "not irritable"),
 }
+# A settled nerve permits tensioners but does not start them: sliders stay first until they
+# are symptom-free (§4 #31–32). Other stages start their first exercise (phase II walk-outs).
+PERMITS_ONLY = frozenset({NERVE})
 PATHWAY_NAMES = {
     ACUTE_STRAIN: "Acute strain",
     TENDINOPATHY: "Tendinopathy",
@@ -80,7 +83,9 @@ def _open_criteria(gate) -> tuple[list[str], list[str]]:
     """The gate's criteria not met, in words, and those not measured (lower-case first word)."""
     missing, untested = [], []
     for criterion in gate.criteria:
-        text = criterion.text[0].lower() + criterion.text[1:]
+        text = criterion.text
+        if text[1:2].islower():
+            text = text[0].lower() + text[1:]
         if criterion.status == GateStatus.NOT_MEASURED:
             missing.append(f"{text} not yet tested")
             untested.append(text)
