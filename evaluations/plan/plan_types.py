@@ -41,6 +41,14 @@ class Part(StrEnum):
     LATER = "later"
 
 
+PART_TITLES = {
+    Part.HOME: "Home programme",
+    Part.EDUCATION: "Education",
+    Part.CLINIC: "In clinic",
+    Part.LATER: "Later",
+}
+
+
 class ItemKind(StrEnum):
     EXERCISE = "exercise"
     MANUAL_THERAPY = "manual_therapy"

@@ -68,6 +68,8 @@ CLINIC_CODES = {
     "nordic_curl": "needs a partner or a device; the first weeks supervised",
     "agility_drills": "intensity set and watched by the therapist",
 }
+# A side means something for what the body does; advice and assessments have none.
+SIDED_KINDS = frozenset((ItemKind.EXERCISE, ItemKind.MANUAL_THERAPY))
 _RANK = {level: rank for rank, level in enumerate(EVIDENCE_LEVELS)}
 
 
@@ -482,7 +484,7 @@ def _staged(item, stage_key, stage_labels, sides, precautions, entries, next_ste
     return replace(
         item,
         part=_part(item),
-        side=side_of(item.rule_ids, sides),
+        side=side_of(item.rule_ids, sides) if item.kind in SIDED_KINDS else "",
         stage=", ".join(labels),
         dosing=for_stage(item.dosing, stage_key),
         cautions=for_stage(item.cautions, stage_key),
