@@ -393,8 +393,9 @@ def _current_levels(allowed: list[Level], capacity: frozenset, stage_by: dict) -
     """The current rung: the lowest allowed level, or the first level of the pathway's
     current stage, or higher when a measured result shows the patient already manages it.
 
-    When that rung is clinic-only (equipment), the highest home level below it comes along,
-    so the ladder still has something to do at home.
+    When that rung needs the clinic's equipment, the highest home level below it comes along
+    (box bridges beside loaded hip thrusts); at the bottom of a ladder, the first home level
+    above it (the pressure unit teaches the drawing-in, the dead bug practises it at home).
     """
     entry = [level for level in allowed if _enters_stage(level, stage_by)]
     top = entry[0] if entry else allowed[0]
@@ -403,10 +404,10 @@ def _current_levels(allowed: list[Level], capacity: frozenset, stage_by: dict) -
             top = level
     on_rung = [level for level in allowed if level.rung == top.rung]
     if all(level.code in CLINIC_CODES for level in on_rung):
-        below = [
-            level for level in allowed if level.rung < top.rung and level.code not in CLINIC_CODES
-        ]
-        on_rung += below[-1:]
+        home = [level for level in allowed if level.code not in CLINIC_CODES]
+        below = [level for level in home if level.rung < top.rung]
+        above = [level for level in home if level.rung > top.rung]
+        on_rung += below[-1:] or above[:1]
     return on_rung
 
 
