@@ -43,10 +43,11 @@ NO_CRITERION = "the current level is easy and pain-free."
 NEXT_REASON = "The next level of the {ladder} ladder, after {current}."
 
 # §9's priority: the primary picture (acute strain, tendinopathy, nerve) first, then the
-# SIJ / lumbopelvic picture and the hamstring's own history, then contributing factors.
+# SIJ / lumbopelvic picture, then contributing factors (hip, foot, gait, sitting, and the
+# hamstring's history and length: R8, R23).
 RULE_TIER = {
     **dict.fromkeys(("R1", "R2", "R3", "R4", "R5", "R6", "R7"), 1),
-    **dict.fromkeys(("R8", "R13", "R14", "R15", "R16", "R23"), 2),
+    **dict.fromkeys(("R13", "R14", "R15", "R16"), 2),
 }
 CONTRIBUTING_TIER = 3
 # At equal priority, strength and movement come before conditioning and return to activity

@@ -85,13 +85,13 @@ HOME_PROGRAMMES = {
         ("romanian_deadlift", "right"),
         ("half_kneeling_hip_flexor_stretch", ""),
     ],
-    # Low back pain easing with extension and poor trunk control, an old scar, short left
-    # hamstrings: the preferred direction, lengthening, deep core and the bending pattern.
+    # Low back pain easing with extension and poor trunk control, weak left glutes: the
+    # preferred direction, deep core, the bending pattern and the glutes.
     "craig": [
         ("directional_preference", ""),
-        ("askling_extender", "left"),
         ("dead_bug", ""),
         ("hip_hinge_dowel", ""),
+        ("single_leg_bridge_box", "left"),
     ],
     # Recurrent right pulls, a weak right side bridge and abductors, a weaker right calf.
     "brendan": [
