@@ -102,13 +102,12 @@ CHECKS = tuple(
 CHECKED_CODES = frozenset(
     level.code for ladder in LADDERS for level in ladder.levels if level.capacity
 )
-# Each check's bit in the capacity mask, listed under the exercise it admits to.
-CHECKS_OF = {}
+# The checks each exercise's level asks for, as a bit mask over CHECKS.
+CHECK_MASK = {}
 for _ladder in LADDERS:
     for _level in _ladder.levels:
-        CHECKS_OF.setdefault(_level.code, []).extend(
-            (1 << CHECKS.index(check), check) for check in _level.capacity
-        )
+        for _check in _level.capacity:
+            CHECK_MASK[_level.code] = CHECK_MASK.get(_level.code, 0) | 1 << CHECKS.index(_check)
 _GETTERS = {check: attrgetter(check.subject) for check in CHECKS if check.kind != "gate"}
 
 
@@ -123,26 +122,28 @@ def stage_allows(code: str, stage_by: dict) -> bool:
 def capacity_facts(snapshot: FindingsSnapshot, gates: dict, wanted) -> int:
     """The ladder checks of the wanted levels the findings meet, as a bit mask over CHECKS;
     unknown counts as not met."""
-    if CHECKED_CODES.isdisjoint(wanted):
-        return 0
+    asked = 0
+    for code in CHECKED_CODES.intersection(wanted):
+        asked |= CHECK_MASK[code]
     side = snapshot.symptomatic_side
     met = 0
-    for code in wanted:
-        for bit, check in CHECKS_OF.get(code, ()):
-            if check.kind == "gate":
-                gate = gates.get(check.subject)
-                ok = gate is not None and gate.status == GateStatus.MET
-            else:
-                value = _GETTERS[check](snapshot)
-                if isinstance(value, Bilateral):
-                    value = value.get(side) if side in (Side.LEFT, Side.RIGHT) else _weaker(value)
-                ok = (
-                    value is True
-                    if check.kind == "flag"
-                    else (value is not None and value >= check.value)
-                )
-            if ok:
-                met |= bit
+    for bit, check in enumerate(CHECKS):
+        if not asked >> bit & 1:
+            continue
+        if check.kind == "gate":
+            gate = gates.get(check.subject)
+            ok = gate is not None and gate.status == GateStatus.MET
+        else:
+            value = _GETTERS[check](snapshot)
+            if isinstance(value, Bilateral):
+                value = value.get(side) if side in (Side.LEFT, Side.RIGHT) else _weaker(value)
+            ok = (
+                value is True
+                if check.kind == "flag"
+                else (value is not None and value >= check.value)
+            )
+        if ok:
+            met |= 1 << bit
     return met
 
 
