@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from evaluations.plan.plan_types import PART_TITLES, Part
+
 from .evaluation import Evaluation
 from .exercise import Exercise
 from .immutability import NotePart, SignedNoteError
@@ -29,6 +31,10 @@ class PlanItem(NotePart):
         EDUCATION = "education", "Education"
         ASSESSMENT = "assessment", "Assessment"
 
+    # The prescription's parts are the engine's (plan_types.Part), with their titles.
+    PART_CHOICES = [(part.value, PART_TITLES[part]) for part in Part]
+    SIDE_CHOICES = [("left", "Left"), ("right", "Right"), ("both", "Both sides (per side)")]
+
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="plan_items")
     origin = models.CharField(max_length=10, choices=Origin.choices)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EXERCISE)
@@ -53,6 +59,21 @@ class PlanItem(NotePart):
     removed = models.BooleanField(default=False)
     removed_reason = models.CharField("reason for removing", max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
+    part = models.CharField(
+        "part of the plan",
+        max_length=10,
+        choices=PART_CHOICES,
+        default=Part.HOME.value,
+        help_text="Home programme, education, in clinic, or later (the next level).",
+    )
+    side = models.CharField(max_length=5, choices=SIDE_CHOICES, blank=True)
+    stage = models.CharField(
+        max_length=200, blank=True, help_text="The pathway stage the item was chosen for."
+    )
+    next_step = models.CharField("next step", max_length=500, blank=True)
+    conflicts = models.JSONField(
+        default=list, blank=True, help_text="Active precautions this item goes against."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -62,6 +83,15 @@ class PlanItem(NotePart):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def part_for_kind(cls, kind):
+        """Where a clinician's own item goes: advice to education, hands-on to the clinic."""
+        return {
+            cls.Kind.EDUCATION: Part.EDUCATION,
+            cls.Kind.MANUAL_THERAPY: Part.CLINIC,
+            cls.Kind.ASSESSMENT: Part.CLINIC,
+        }.get(kind, Part.HOME).value
 
     @property
     def step_list(self):

@@ -5,7 +5,6 @@ once to reuse its index across many plans.
 """
 
 from collections.abc import Iterable
-from operator import attrgetter
 
 from evaluations.plan.derived import derive
 from evaluations.plan.library import Library, LibraryExercise, as_library
@@ -16,17 +15,29 @@ from evaluations.plan.plan_types import (
     PlanItem,
     RemovedItem,
 )
+from evaluations.plan.prescription import (
+    HOME_LIMIT_DEFAULT,
+    HOME_LIMIT_MAX,
+    HOME_LIMIT_MIN,
+    HOME_LIMIT_RANGE,
+    capacity_facts,
+    prescribe,
+    rule_sides,
+)
 from evaluations.plan.rules import RULES, SCREEN
 from evaluations.plan.rules.base import Include
 from evaluations.plan.rules.red_flags import screen_warnings
 from evaluations.plan.snapshot import FindingsSnapshot
+from evaluations.plan.stages import decide_stages
 
 MISSING_FROM_LIBRARY = "Not in this clinic's exercise library (inactive or deleted)."
+NO_HOME_WHILE_BLOCKED = "No home programme while a red flag is open: see the referral."
 BLOCKED = "Red flag {code} ({urgency}): {criteria}. {action} No exercise plan until it is resolved."
 _RANK = {level: rank for rank, level in enumerate(EVIDENCE_LEVELS)}
 # Rules build their requests once at import, so the memo stays small; the cap is a backstop.
 ITEM_CACHE_LIMIT = 20_000
-_PILLAR = attrgetter("pillar")
+# R19's gate is not shown while a pathway forbids running now (the walk–run progression).
+RUNNING = "walk_run_progression"
 
 
 def build_plan(
@@ -34,8 +45,12 @@ def build_plan(
     library: Library | Iterable[LibraryExercise],
     *,
     disabled_rules: frozenset[str] = frozenset(),
+    home_limit: int = HOME_LIMIT_DEFAULT,
 ) -> Plan:
-    """The plan for one snapshot; ``disabled_rules`` switches off rules such as R10."""
+    """The plan for one snapshot; ``disabled_rules`` switches off rules such as R10, and
+    ``home_limit`` is the clinic's home-programme size (3–6)."""
+    if not HOME_LIMIT_MIN <= home_limit <= HOME_LIMIT_MAX:
+        raise ValueError(HOME_LIMIT_RANGE)
     library = as_library(library)
     derived = derive(snapshot)
     warnings = screen_warnings(snapshot)
@@ -60,6 +75,8 @@ def build_plan(
             outcome_changes=(),
             differentiation=derived.differentiation,
             warnings=warnings,
+            home_limit=home_limit,
+            home_empty_reason=NO_HOME_WHILE_BLOCKED,
         )
     fired = []
     for function in RULES:
@@ -105,19 +122,50 @@ def build_plan(
             if item is None:
                 item = cache[key] = _plan_item(entry, includes)
             items.append(item)
-    items.sort(key=_PILLAR)
+    gates = {result.rule.id: result.gate for result in fired if result.gate}
+    if any(RUNNING in precaution.codes for precaution in fired_precautions):
+        gates.pop("R19", None)
+    stages = decide_stages(snapshot, derived, gates)
+    capacity = capacity_facts(snapshot, gates, wanted)
+    sides = rule_sides(snapshot, derived, [result.rule.id for result in fired])
+    # The prescription depends only on these, and items and precautions are memoised
+    # objects, so identical inputs share one prescription.
+    key = (
+        "prescription",
+        tuple(map(id, items)),
+        tuple(map(id, fired_precautions)),
+        tuple((stage.pathway, stage.number) for stage in stages),
+        capacity,
+        sides,
+        home_limit,
+    )
+    prescription = cache.get(key)
+    if prescription is None:
+        prescription = cache[key] = prescribe(
+            items,
+            entries=entries,
+            precautions=fired_precautions,
+            stages=stages,
+            capacity=capacity,
+            sides=sides,
+            home_limit=home_limit,
+        )
     return Plan(
         blocked=False,
         block_reasons=(),
         referrals=referrals + tuple(r for result in fired for r in result.referrals),
         pathways=tuple(result.pathway for result in fired if result.pathway),
-        items=tuple(items),
+        items=prescription.items,
         precautions=fired_precautions,
         removed=tuple(removed),
-        gates=tuple(result.gate for result in fired if result.gate),
+        gates=tuple(gates.values()),
         outcome_changes=tuple(c for result in fired for c in result.outcome_changes),
         differentiation=derived.differentiation,
         warnings=warnings,
+        stages=stages,
+        held_back=prescription.held_back,
+        home_limit=home_limit,
+        home_empty_reason=prescription.home_empty_reason,
     )
 
 
@@ -139,9 +187,16 @@ def _plan_item(entry, includes: list[Include]) -> PlanItem:
         cautions=entry.cautions,
         rule_ids=_rule_ids(includes),
         reasons=reasons,
-        evidence_level=min((reason.evidence_level for reason in reasons), key=_RANK.__getitem__),
+        evidence_level=_evidence(entry, reasons),
         source_keys=_unique(sources),
     )
+
+
+def _evidence(entry, reasons) -> str:
+    """§9: the weaker of the strongest rule's level and the exercise's own level."""
+    rule_level = min((reason.evidence_level for reason in reasons), key=_RANK.__getitem__)
+    own = getattr(entry, "evidence_level", rule_level)
+    return max(rule_level, own, key=_RANK.__getitem__)
 
 
 def _removed(entry, includes: list[Include], by_code: dict, by_tag: dict) -> RemovedItem:

@@ -32,6 +32,23 @@ class GateStatus(StrEnum):
     NOT_MEASURED = "not_measured"
 
 
+class Part(StrEnum):
+    """Where an item of the prescription belongs (DOMAIN.md §9)."""
+
+    HOME = "home"
+    EDUCATION = "education"
+    CLINIC = "clinic"
+    LATER = "later"
+
+
+PART_TITLES = {
+    Part.HOME: "Home programme",
+    Part.EDUCATION: "Education",
+    Part.CLINIC: "In clinic",
+    Part.LATER: "Later",
+}
+
+
 class ItemKind(StrEnum):
     EXERCISE = "exercise"
     MANUAL_THERAPY = "manual_therapy"
@@ -104,6 +121,24 @@ class PlanItem(_ToDict):
     reasons: tuple[Reason, ...]
     evidence_level: str
     source_keys: tuple[str, ...]
+    # The prescription (plan/prescription.py) fills these in.
+    part: Part = Part.HOME
+    side: str = ""
+    stage: str = ""
+    next_step: str = ""
+    conflicts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Stage(_ToDict):
+    """The stage of one active pathway, why, and which tests would decide it if unknown."""
+
+    pathway: str
+    pathway_name: str
+    number: int
+    name: str
+    reason: str
+    to_decide: str
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -167,12 +202,20 @@ class Plan:
     outcome_changes: tuple[OutcomeChange, ...]
     differentiation: Differentiation
     warnings: tuple[str, ...]
+    stages: tuple[Stage, ...] = ()
+    # Ladder levels beyond the next one: indicated, but not for now.
+    held_back: tuple[RemovedItem, ...] = ()
+    home_limit: int = 4
+    home_empty_reason: str = ""
 
     def item(self, code: str) -> PlanItem | None:
         return next((item for item in self.items if item.code == code), None)
 
     def pillar_items(self, pillar: int) -> tuple[PlanItem, ...]:
         return tuple(item for item in self.items if item.pillar == pillar)
+
+    def part_items(self, part: Part) -> tuple[PlanItem, ...]:
+        return tuple(item for item in self.items if item.part == part)
 
     def to_dict(self) -> dict:
         plain = to_plain(self)

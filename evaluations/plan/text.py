@@ -1,6 +1,6 @@
 """A Plan as plain text: what ``manage.py plan --text`` prints and a clinician can read."""
 
-from evaluations.plan.plan_types import DISCLAIMER, PILLARS, Plan
+from evaluations.plan.plan_types import DISCLAIMER, PART_TITLES, PILLARS, Part, Plan
 
 STATUS_TEXT = {"met": "met", "not_met": "NOT met", "not_measured": "not measured yet"}
 
@@ -28,6 +28,19 @@ def render_plan(plan: Plan) -> str:
         lines += ["", "Pathways"]
         for pathway in plan.pathways:
             lines.append(f"  - {pathway.name} ({pathway.rule_id}): {'; '.join(pathway.findings)}")
+    if plan.stages:
+        lines += ["", "Stages"]
+        for stage in plan.stages:
+            lines.append(f"  - {stage.pathway_name}: {stage.reason}")
+            if stage.to_decide:
+                lines.append(f"      to decide: {stage.to_decide}")
+    lines += ["", "Prescription"]
+    for part in Part:
+        items = plan.part_items(part)
+        names = "; ".join(item.name + (f" ({item.side})" if item.side else "") for item in items)
+        lines.append(f"  {PART_TITLES[part]}: {names or '—'}")
+    if not plan.part_items(Part.HOME) and plan.home_empty_reason:
+        lines.append(f"  ({plan.home_empty_reason})")
     for number, name in PILLARS.items():
         items = plan.pillar_items(number)
         if not items:
@@ -35,6 +48,8 @@ def render_plan(plan: Plan) -> str:
         lines += ["", f"Pillar {number}: {name}"]
         for item in items:
             lines.append(f"  * {item.name} [{', '.join(item.rule_ids)}; {item.evidence_level}]")
+            if item.next_step:
+                lines.append(f"      {item.next_step}")
             lines.append(f"      dosing: {item.dosing}")
             lines += [f"      note: {note}" for note in item.notes]
             lines += [f"      why ({reason.rule_id}): {reason.text}" for reason in item.reasons]

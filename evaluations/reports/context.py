@@ -18,7 +18,7 @@ from evaluations.models import (
     section_attr,
 )
 from evaluations.models.fields import Answer
-from evaluations.plan.plan_types import DISCLAIMER, PILLARS
+from evaluations.plan.plan_types import DISCLAIMER, PILLARS, Part
 from evaluations.selectors import SECTION_ATTRS
 
 from . import plain_language as plain
@@ -479,7 +479,12 @@ def _cited_keys(context, items, plan):
 
 def handout_context(evaluation):
     evaluation = load_evaluation(evaluation)
-    items = [item for item in evaluation.plan_items.all() if not item.removed]
+    # Later levels wait for their criterion (a precaution may forbid them now): not printed.
+    items = [
+        item
+        for item in evaluation.plan_items.all()
+        if not item.removed and item.part != Part.LATER.value
+    ]
     plan = evaluation.plan_data if evaluation.plan_generated_at else {}
     context = _document(evaluation, "Your home exercise program")
     exercises = [_exercise(item) for item in items if item.kind == PlanItem.Kind.EXERCISE]

@@ -76,7 +76,7 @@ PLAIN_PRECAUTIONS = {
         "Do not stretch the back of your thigh hard: the nerve there is irritated, and "
         "stretching can make it worse."
     ),
-    "No tensioners while the leg is irritable (pain above 5/10).": (
+    "No tensioners while the nerve is irritable (pain 7/10 or more, or not recorded).": (
         "Only do the gentle nerve glides, not the stronger nerve stretches, while the leg is "
         "very sore."
     ),

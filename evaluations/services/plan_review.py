@@ -120,6 +120,11 @@ def _item_rows(evaluation, engine_items, start_position):
                 evidence_level=item.evidence_level,
                 source_keys=list(item.source_keys),
                 position=position,
+                part=str(item.part),
+                side=item.side,
+                stage=item.stage[:200],
+                next_step=item.next_step[:500],
+                conflicts=list(item.conflicts),
             )
         )
     return rows
@@ -211,6 +216,7 @@ def add_library_exercise(*, evaluation, exercise):
         evidence_level=exercise.evidence_level,
         source_keys=exercise.source_key_list,
         position=_next_position(evaluation),
+        part=PlanItem.part_for_kind(PlanItem.Kind.EXERCISE),
     )
     item.save()
     return item
@@ -228,6 +234,7 @@ def add_free_item(*, evaluation, kind, pillar, name, dosing=""):
         plain_name=name,
         dosing=dosing,
         position=_next_position(evaluation),
+        part=PlanItem.part_for_kind(kind),
     )
     item.save()
     return item

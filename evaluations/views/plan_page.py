@@ -1,7 +1,7 @@
 """Everything the Plan page shows, loaded before rendering."""
 
 from evaluations.models import PlanItem
-from evaluations.plan.plan_types import PILLARS
+from evaluations.plan.plan_types import PART_TITLES, PILLARS
 from evaluations.services import plan_review
 from evaluations.services.signing import red_flag_referrals, unacknowledged_referrals
 
@@ -9,19 +9,20 @@ from evaluations.services.signing import red_flag_referrals, unacknowledged_refe
 WEAK_EVIDENCE = {"expert": "Expert opinion", "low": "Low evidence"}
 
 
-def _pillars(items, evaluation):
+def _parts(items, evaluation):
+    """The plan's items by part (home, education, clinic, later), each in priority order."""
     groups = []
-    for number, name in PILLARS.items():
+    for part, title in PART_TITLES.items():
         entries = [
             {
                 "item": item,
                 "weak_evidence": WEAK_EVIDENCE.get(item.evidence_level),
                 "conflicts": plan_review.precaution_conflicts(evaluation, item),
             }
-            for item in items
-            if item.pillar == number and not item.removed
+            for item in sorted(items, key=lambda item: (item.position, item.pk))
+            if item.part == part and not item.removed
         ]
-        groups.append({"number": number, "name": name, "entries": entries})
+        groups.append({"part": part.value, "title": title, "entries": entries})
     return groups
 
 
@@ -35,7 +36,7 @@ def plan_context(request, evaluation):
         "patient": evaluation.patient,
         "generated": generated,
         "read_only": not evaluation.is_draft,
-        "pillars": _pillars(items, evaluation),
+        "parts": _parts(items, evaluation),
         "removed_items": [item for item in items if item.removed],
         "kinds": [PlanItem.Kind.MANUAL_THERAPY, PlanItem.Kind.EDUCATION],
         "pillar_choices": list(PILLARS.items()),

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from evaluations.plan.files import plan_from_file
+from evaluations.plan.plan_types import Part
 from evaluations.plan.text import render_plan
 from tests.plan.vignettes import codes, fired_rules
 
@@ -46,7 +47,7 @@ def test_craig_old_femur_surgery_scar_and_low_back_pain():
     assert scar.pillar == 2
     assert plan.item("directional_preference").notes == ("Preferred direction: extension.",)
     # Scar work is an adjunct: loading comes with it.
-    assert "R22" in plan.item("bridge_hold").rule_ids
+    assert "R22" in plan.item("slider_hamstring_curl").rule_ids
 
 
 def test_brendan_recurrent_pulls_with_upper_back_and_shoulder_compensation():
@@ -71,3 +72,52 @@ def test_eric_tendinopathy_with_a_weak_opposite_hip_and_long_sitting():
     assert "sitting_breaks" in codes(plan)
     assert {"R1", "R2", "R10", "R20", "R21"} <= fired_rules(plan)
     assert "walk_run_progression" not in codes(plan)
+
+
+# What each of the article's patients does at home, and why (docs/rules.md, "The four
+# article patients"): at most 4 exercises, the primary picture first.
+HOME_PROGRAMMES = {
+    # SI joint pain 4/5, weak right hip extensors, 9 h sitting: trunk and glute control,
+    # a hinge, and length for the front of the hip.
+    "sean": [
+        ("side_plank", "right"),
+        ("single_leg_bridge_box", "right"),
+        ("romanian_deadlift", "right"),
+        ("half_kneeling_hip_flexor_stretch", ""),
+    ],
+    # Low back pain easing with extension and poor trunk control, weak left glutes: the
+    # preferred direction, deep core, the bending pattern and the glutes.
+    "craig": [
+        ("directional_preference", ""),
+        ("dead_bug", ""),
+        ("hip_hinge_dowel", ""),
+        ("single_leg_bridge_box", "left"),
+    ],
+    # Recurrent right pulls, a weak right side bridge and abductors, a weaker right calf.
+    "brendan": [
+        ("side_plank", "right"),
+        ("single_limb_balance", "right"),
+        ("askling_extender", "right"),
+        ("calf_raise", "right"),
+    ],
+    # Left tendinopathy at stage 1, weak right hip flexors (the article's opposite hip).
+    "eric": [
+        ("bridge_hold", "left"),
+        ("isometric_hamstring_hold", "left"),
+        ("standing_psoas_march", "right"),
+        ("dead_bug", "right"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", HOME_PROGRAMMES)
+def test_each_article_patient_gets_a_home_programme_of_at_most_four(name):
+    home = plan_of(name).part_items(Part.HOME)
+    assert [(item.code, item.side) for item in home] == HOME_PROGRAMMES[name]
+
+
+def test_eric_learns_to_break_up_sitting_and_to_monitor_the_tendon():
+    plan = plan_of("eric")
+    education = {item.code for item in plan.part_items(Part.EDUCATION)}
+    assert {"sitting_breaks", "load_monitoring"} <= education
+    assert plan.item("isometric_hamstring_hold").stage == "tendinopathy stage 1 (isometric)"

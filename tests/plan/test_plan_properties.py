@@ -9,6 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evaluations.plan.engine import build_plan
+from evaluations.plan.plan_types import EVIDENCE_LEVELS, ItemKind, Part
+from evaluations.plan.prescription import (
+    HOME_LIMIT_MAX,
+    HOME_LIMIT_MIN,
+    PAINFUL_SIDE_RULES,
+    SIDED_KINDS,
+    STAGE_LIMITS,
+)
 from evaluations.plan.schema import snapshot_from_dict, snapshot_to_dict
 from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, RedFlagScreen
 from tests.plan.vignettes import LIBRARY
@@ -77,13 +85,17 @@ def test_engine_never_raises_and_every_item_has_a_reason_and_a_source(snapshot):
 
 @EXAMPLES
 @given(SNAPSHOTS)
-def test_no_avoided_item_ever_appears_as_an_item(snapshot):
+def test_no_avoided_item_is_prescribed_now_and_a_later_one_is_marked(snapshot):
     plan = build_plan(snapshot, LIBRARY)
     entries = LIBRARY.entries
     for precaution in plan.precautions:
         for item in plan.items:
-            assert item.code not in precaution.codes
-            assert not precaution.tags & set(entries[item.code].tags)
+            avoided = item.code in precaution.codes or bool(
+                precaution.tags & set(entries[item.code].tags)
+            )
+            if avoided:
+                assert item.part == Part.LATER
+                assert precaution.text in item.conflicts
 
 
 @EXAMPLES
@@ -107,3 +119,65 @@ def test_each_code_appears_once(snapshot):
 def test_json_round_trip_is_identity(snapshot):
     data = json.loads(json.dumps(snapshot_to_dict(snapshot)))
     assert snapshot_from_dict(data) == snapshot
+
+
+def _stage_by(plan) -> dict:
+    return {stage.pathway: stage.number for stage in plan.stages}
+
+
+@EXAMPLES
+@given(SNAPSHOTS)
+def test_no_current_item_belongs_to_a_later_stage_than_its_pathways(snapshot):
+    plan = build_plan(snapshot, LIBRARY)
+    stage_by = _stage_by(plan)
+    for item in plan.items:
+        if item.part != Part.LATER:
+            for limit in STAGE_LIMITS.get(item.code, ()):
+                assert stage_by.get(limit.pathway, limit.stage) >= limit.stage, item.code
+
+
+@EXAMPLES
+@given(SNAPSHOTS, st.integers(HOME_LIMIT_MIN, HOME_LIMIT_MAX))
+def test_the_home_programme_never_exceeds_the_limit(snapshot, limit):
+    plan = build_plan(snapshot, LIBRARY, home_limit=limit)
+    home = plan.part_items(Part.HOME)
+    assert len(home) <= limit
+    assert all(item.kind == ItemKind.EXERCISE for item in home)
+    if not home:
+        assert plan.home_empty_reason
+
+
+@EXAMPLES
+@given(SNAPSHOTS)
+def test_every_item_of_the_painful_sides_findings_names_that_side(snapshot):
+    plan = build_plan(snapshot, LIBRARY)
+    side = snapshot.symptomatic_side
+    if side in ("left", "right"):
+        for item in plan.items:
+            if PAINFUL_SIDE_RULES & set(item.rule_ids) and item.kind in SIDED_KINDS:
+                assert item.side in (side, "both"), item.code
+
+
+@EXAMPLES
+@given(SNAPSHOTS)
+def test_no_evidence_label_is_stronger_than_the_rule_or_the_exercise(snapshot):
+    plan = build_plan(snapshot, LIBRARY)
+    rank = EVIDENCE_LEVELS.index
+    for item in plan.items:
+        assert rank(item.evidence_level) >= min(rank(r.evidence_level) for r in item.reasons)
+        exercise = LIBRARY.get(item.code)
+        if exercise is not None:
+            assert rank(item.evidence_level) >= rank(exercise.evidence_level), item.code
+
+
+@EXAMPLES
+@given(SNAPSHOTS)
+def test_no_item_shows_text_written_for_an_inactive_pathway(snapshot):
+    plan = build_plan(snapshot, LIBRARY)
+    active = set(_stage_by(plan))
+    for item in plan.items:
+        text = f"{item.dosing} {item.cautions}".lower()
+        if "acute_strain" not in active:
+            assert "phase i" not in text and "acute strain" not in text, item.code
+        if "hamstring_tendinopathy" not in active:
+            assert "tendinopathy" not in text, item.code

@@ -5,7 +5,7 @@ import pytest
 from evaluations.plan.engine import BLOCKED
 from evaluations.plan.plan_types import Urgency
 from evaluations.plan.rules.red_flags import RED_FLAGS, SCREEN_INCOMPLETE
-from tests.plan.vignettes import SCREEN_CLEAR, codes, merge, plan_for, vignette
+from tests.plan.vignettes import SCREEN_CLEAR, codes, current_codes, merge, plan_for, vignette
 
 # Everything a full plan would offer, so a block visibly empties it.
 BUSY = {
@@ -116,5 +116,9 @@ def test_a_neural_deficit_escalates_to_rf_neuro_review_without_tensioners():
     plan = plan_for(vignette(nerve))
     [review] = [r for r in plan.referrals if r.rule_id == "R4"]
     assert (review.code, review.urgency, review.blocking) == ("RF_NEURO", Urgency.URGENT, False)
-    assert "sciatic_nerve_tensioner" not in codes(plan)
-    assert "sciatic_nerve_slider" in codes(plan)
+    assert "sciatic_nerve_tensioner" not in current_codes(plan)
+    assert "sciatic_nerve_slider" in current_codes(plan)
+    assert (
+        "No tensioners with a neurological deficit."
+        in plan.item("sciatic_nerve_tensioner").conflicts
+    )

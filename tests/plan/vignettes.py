@@ -5,6 +5,7 @@ from dataclasses import fields
 
 from evaluations.plan.engine import build_plan
 from evaluations.plan.library import Library, load_seed_library
+from evaluations.plan.plan_types import Part
 from evaluations.plan.schema import snapshot_from_dict
 from evaluations.plan.snapshot import RedFlagScreen
 
@@ -49,6 +50,15 @@ def fired_rules(plan) -> set[str]:
 
 def codes(plan) -> list[str]:
     return [item.code for item in plan.items]
+
+
+def current_codes(plan) -> list[str]:
+    """The items prescribed now: home, education and clinic, not the later levels."""
+    return [item.code for item in plan.items if item.part != Part.LATER]
+
+
+def later_codes(plan) -> list[str]:
+    return [item.code for item in plan.items if item.part == Part.LATER]
 
 
 def removed_codes(plan) -> list[str]:

@@ -4,6 +4,7 @@ from evaluations.plan.derived import Derived
 from evaluations.plan.plan_types import Referral, Urgency
 from evaluations.plan.rules.base import Fired, Rule, rule
 from evaluations.plan.snapshot import FindingsSnapshot
+from evaluations.plan.stages import NERVE_IRRITABLE_FROM
 
 R3 = Rule("R3", "Neural pathway", "RCT", ("SLU", "SLR", "SLID", "NDS", "ALSH"))
 R4 = Rule("R4", "Neural picture with an objective deficit → RF_NEURO review", "CPG", ("NHSL",))
@@ -35,7 +36,7 @@ NO_NERVE_STRETCH = R3.avoid(
     tags=("hamstring_stretch",),
 )
 NO_TENSIONER_IRRITABLE = R3.avoid(
-    "No tensioners while the leg is irritable (pain above 5/10).",
+    "No tensioners while the nerve is irritable (pain 7/10 or more, or not recorded).",
     codes=("sciatic_nerve_tensioner",),
 )
 NO_TENSIONER_DEFICIT = R4.avoid(
@@ -52,9 +53,11 @@ DEFICITS = (
 def r3_neural(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
     if not derived.neural_picture:
         return None
-    avoids = (
-        (NO_NERVE_STRETCH, NO_TENSIONER_IRRITABLE) if derived.irritable else (NO_NERVE_STRETCH,)
+    # §9: pain ≥ 7/10 or not recorded makes the nerve irritable (a deficit is R4's).
+    irritable = (
+        snapshot.history.pain_now is None or snapshot.history.pain_now >= NERVE_IRRITABLE_FROM
     )
+    avoids = (NO_NERVE_STRETCH, NO_TENSIONER_IRRITABLE) if irritable else (NO_NERVE_STRETCH,)
     return Fired(
         R3,
         includes=R3_SLIDER + R3_TENSIONER + R3_LUMBAR,
