@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluations', '0004_signed_note_triggers'),
+        ('evaluations', '0006_exercise_library_per_clinic'),
     ]
 
     operations = [
