@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import logging
 
 import pytest
@@ -156,3 +157,16 @@ def client_from(address):
     from django.test import Client
 
     return Client(REMOTE_ADDR=address)
+
+
+@pytest.mark.django_db
+def test_the_account_digest_is_keyed_so_a_dictionary_cannot_reverse_it(client, alice, caplog):
+    caplog.set_level(logging.WARNING, logger="wholebody.security")
+    log_in(client, username="alice", password="wrong")
+    with override_settings(SECRET_KEY="another-deployment-another-key"):
+        log_in(client, username="alice", password="wrong")
+    first, second = (r.getMessage() for r in caplog.records if r.name == "wholebody.security")
+    unkeyed = hashlib.sha256(b"alice").hexdigest()[:12]
+    assert unkeyed not in caplog.text
+    # The same account under another key gives another digest, so no table maps names to it.
+    assert first.startswith("login failed account=") and first != second
