@@ -3,6 +3,7 @@
 import codecs
 
 from django.http import HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
 
 ONLY_UTF8_BODIES = "This request was refused: form data must be sent as UTF-8."
 
@@ -25,3 +26,17 @@ def _is_utf8(charset):
         return codecs.lookup(charset).name == "utf-8"
     except LookupError:
         return False
+
+
+def private_pages_not_stored(get_response):
+    """Tells browsers and proxies to keep no copy of what a logged-in user was shown, so
+    nobody reads a patient's record from the cache of a shared computer. Static files never
+    reach this middleware (WhiteNoise answers them first) and stay cacheable."""
+
+    def middleware(request):
+        response = get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    return middleware

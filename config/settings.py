@@ -45,6 +45,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Health data: every page is private unless a view is explicitly marked public.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A logged-in user's pages say no-store, private; static files stay cacheable.
+    "config.security_middleware.private_pages_not_stored",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Puts the logged-in user on every audit-log entry written during the request.
     "auditlog.middleware.AuditlogMiddleware",

@@ -17,6 +17,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests.factories import TEST_PASSWORD
+from tests.url_sweep import all_url_names_with_samples
 
 PRODUCTION = {
     "DEBUG": False,
@@ -234,5 +235,26 @@ def test_the_production_start_serves_a_logged_in_page_and_its_static_files(alice
     assert login_page.status == 200
     assert logged_in.status == 302 and logged_in.getheader("Location") == "/patients/"
     assert patients.status == 200 and "Riverside Test Clinic" in page
+    assert "no-store" in patients.getheader("Cache-Control")
     # The manifest names every file by its hash, so it may be cached for a long time.
     assert static.status == 200 and re.search(r"\.[0-9a-f]{12}\.css$", stylesheet)
+    assert "max-age=315360000" in static.getheader("Cache-Control")
+
+
+@pytest.mark.django_db
+def test_no_page_a_logged_in_user_gets_may_be_stored_by_a_cache(client, bob, patient):
+    from evaluations.services import start_evaluation
+
+    evaluation = start_evaluation(patient=patient, clinician=bob)
+    ids = {"patients": patient.public_id, "evaluations": evaluation.public_id}
+    client.force_login(bob)
+    swept = []
+    for name, url in all_url_names_with_samples(lambda name, arg: ids.get(name.split(":")[0])):
+        if name == "logout":
+            continue
+        response = client.get(url)
+        # Whatever the answer (page, redirect, 404, PDF), a shared computer keeps no copy.
+        cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+        assert {"no-store", "private"} <= cache_control, (name, response.status_code)
+        swept.append(name)
+    assert {"patients:list", "patients:detail", "evaluations:detail"} <= set(swept)
