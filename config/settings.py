@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -12,8 +13,14 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
+MISSING_SECRET_KEY = (
+    "SECRET_KEY is not set: for local use run `cp .env.example .env`; "
+    "for a clinic, set SECRET_KEY in the environment (see README, Running it for a clinic)."
+)
 # A fixed key is only acceptable for the local demo; production must set SECRET_KEY.
-SECRET_KEY = env("SECRET_KEY", default="insecure-local-demo-key" if DEBUG else environ.Env.NOTSET)
+SECRET_KEY = env.str("SECRET_KEY", default="") or ("insecure-local-demo-key" if DEBUG else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(MISSING_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
