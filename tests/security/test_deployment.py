@@ -206,7 +206,14 @@ def test_the_production_start_serves_a_logged_in_page_and_its_static_files(alice
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "config.wsgi", "--bind", f"{SMOKE_HOST}:{port}", "--workers", "1"],
+        # No control socket: its one path per machine would be taken from a running server.
+        [
+            str(gunicorn),
+            "config.wsgi",
+            f"--bind={SMOKE_HOST}:{port}",
+            "--workers=1",
+            "--no-control-socket",
+        ],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
