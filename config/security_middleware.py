@@ -13,7 +13,7 @@ def refuse_non_utf8_bodies(get_response):
     Django refuses such a form body with BadRequest, which a second read turns into a 500."""
 
     def middleware(request):
-        charset = request.content_params.get("charset")
+        charset = (request.content_params or {}).get("charset")
         if charset is not None and not _is_utf8(charset):
             return HttpResponseBadRequest(ONLY_UTF8_BODIES, content_type="text/plain")
         return get_response(request)
