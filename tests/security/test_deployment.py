@@ -92,6 +92,8 @@ def test_the_not_found_page_says_nothing_about_the_record(client, charlie, patie
 # that cannot collect its static files or serve a logged-in page never lands again.
 SMOKE_HOST = "127.0.0.1"
 SMOKE_START_SECONDS = 60
+# The server's database sessions carry this name, so the test can wait for them to end.
+SMOKE_APPLICATION = "wholebody-smoke-test"
 
 
 def _free_port():
@@ -105,7 +107,8 @@ def _database_url(settings_dict):
     password = f":{quote(settings_dict['PASSWORD'])}" if settings_dict["PASSWORD"] else ""
     host = settings_dict["HOST"] or "127.0.0.1"
     port = settings_dict["PORT"] or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+    name = settings_dict["NAME"]
+    return f"postgres://{user}{password}@{host}:{port}/{name}?application_name={SMOKE_APPLICATION}"
 
 
 def _production_env(static_root, database_url):
@@ -149,8 +152,9 @@ def _wait_until_disconnected(connection):
     with connection.cursor() as cursor:
         while time.monotonic() < deadline:
             cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                " AND pid <> pg_backend_pid()"
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND application_name = %s",
+                [SMOKE_APPLICATION],
             )
             if cursor.fetchone()[0] == 0:
                 return
