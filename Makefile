@@ -1,6 +1,8 @@
 # wholebody: `make run` for the demo, `make test` for the whole suite on PostgreSQL.
 SHELL := /bin/bash
-PYTHON ?= python3
+# wholebody runs on Python 3.11: python3.11 when it is on PATH, else python3 (checked below).
+PYTHON ?= $(firstword $(shell command -v python3.11 python3 2>/dev/null))
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1
@@ -10,6 +12,8 @@ TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/who
 .PHONY: run serve test lint format migrations-check bench vendor clean
 
 $(BIN)/.installed: pyproject.toml
+	@test "$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = 3.11 \
+		|| { echo "wholebody needs Python 3.11: install python3.11 (with its venv module) or run make PYTHON=/path/to/python3.11." >&2; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -19,7 +23,7 @@ run: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEMO_ENV) $(BIN)/python manage.py load_library
 	$(DEMO_ENV) $(BIN)/python manage.py load_demo
-	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style serving: DEBUG off, hashed static files via WhiteNoise, gunicorn workers.
 # Needs SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS in the environment (see README).
@@ -27,7 +31,7 @@ serve: $(BIN)/.installed
 	@test -n "$$SECRET_KEY" || (echo "Set SECRET_KEY (and DATABASE_URL, ALLOWED_HOSTS) first." >&2; exit 1)
 	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	STATIC_MANIFEST=1 $(BIN)/python manage.py migrate --noinput
-	STATIC_MANIFEST=1 $(BIN)/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
+	STATIC_MANIFEST=1 $(BIN)/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WORKERS:-3} --access-logfile -
 
 test: $(BIN)/.installed
 	bash .ci/system-packages.sh

@@ -16,4 +16,8 @@ mkdir -p "$dest/bootstrap-$BOOTSTRAP" "$dest/htmx-$HTMX"
 cp "$work/bs/dist/css/bootstrap.min.css" "$work/bs/dist/js/bootstrap.bundle.min.js" \
    "$work/bs/LICENSE" "$dest/bootstrap-$BOOTSTRAP/"
 cp "$work/hx/dist/htmx.min.js" "$work/hx/LICENSE" "$dest/htmx-$HTMX/"
+# The maps are not vendored, and collectstatic's manifest refuses a reference to a missing
+# file, so the sourceMappingURL comments go (a browser's dev tools only lose the map).
+sed -i '/sourceMappingURL=/d' "$dest/bootstrap-$BOOTSTRAP/bootstrap.min.css" \
+    "$dest/bootstrap-$BOOTSTRAP/bootstrap.bundle.min.js" "$dest/htmx-$HTMX/htmx.min.js"
 echo "Vendored bootstrap $BOOTSTRAP and htmx $HTMX into $dest/"

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -12,8 +13,14 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
+MISSING_SECRET_KEY = (
+    "SECRET_KEY is not set: for local use run `cp .env.example .env`; "
+    "for a clinic, set SECRET_KEY in the environment (see README, Running it for a clinic)."
+)
 # A fixed key is only acceptable for the local demo; production must set SECRET_KEY.
-SECRET_KEY = env("SECRET_KEY", default="insecure-local-demo-key" if DEBUG else environ.Env.NOTSET)
+SECRET_KEY = env.str("SECRET_KEY", default="") or ("insecure-local-demo-key" if DEBUG else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(MISSING_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
@@ -39,10 +46,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which is the first to read a form body.
+    "config.security_middleware.refuse_non_utf8_bodies",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Health data: every page is private unless a view is explicitly marked public.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A logged-in user's pages say no-store, private; static files stay cacheable.
+    "config.security_middleware.private_pages_not_stored",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Puts the logged-in user on every audit-log entry written during the request.
     "auditlog.middleware.AuditlogMiddleware",
@@ -131,7 +142,8 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-if env.bool("BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -153,11 +165,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling (django-axes): 5 failures lock the account and, separately, the address
-# for 15 minutes. Old attempts are cleared as they expire, so the table stays bounded.
+# Login throttling (django-axes, patients/login_throttle.py): 5 failures lock an account at
+# the address they came from for 15 minutes; a lock per account alone would let anyone lock
+# a colleague out, and one per address would lock a whole clinic behind one proxy. An
+# address is locked on its own only after many failures across accounts. Old attempts are
+# cleared as they expire, so the table stays bounded.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=50)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "patients.login_throttle.AccountAndAddressHandler"
+# Behind the proxy every request comes from its address; the client's is in X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "patients.login_throttle.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False

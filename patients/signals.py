@@ -1,17 +1,19 @@
 """Security events in the log, without identifying data: accounts appear as a short digest."""
 
-import hashlib
 import logging
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
+from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger("wholebody.security")
 
 
 def account_digest(username):
-    """Stable enough to see repeated attempts on one account, without naming it."""
-    return hashlib.sha256((username or "").encode("utf-8")).hexdigest()[:12]
+    """Stable enough to see repeated attempts on one account, without naming it; keyed with
+    SECRET_KEY, since a plain hash of a user name is reversed by hashing a list of names."""
+    digest = salted_hmac("wholebody.security.account", username or "", algorithm="sha256")
+    return digest.hexdigest()[:12]
 
 
 @receiver(user_login_failed)

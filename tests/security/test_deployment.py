@@ -1,9 +1,23 @@
+import http.client
 import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
+
+from tests.factories import TEST_PASSWORD
+from tests.url_sweep import all_url_names_with_samples
 
 PRODUCTION = {
     "DEBUG": False,
@@ -72,3 +86,186 @@ def test_the_not_found_page_says_nothing_about_the_record(client, charlie, patie
     assert response.status_code == 404
     assert "not part of your clinic" in response.content.decode()
     assert patient.family_name not in response.content.decode()
+
+
+# The production start `make serve` makes, run once against the test database, so a deploy
+# that cannot collect its static files or serve a logged-in page never lands again.
+SMOKE_HOST = "127.0.0.1"
+SMOKE_START_SECONDS = 60
+# The server's database sessions carry this name, so the test can wait for them to end.
+SMOKE_APPLICATION = "wholebody-smoke-test"
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind((SMOKE_HOST, 0))
+        return probe.getsockname()[1]
+
+
+def _database_url(settings_dict):
+    user = quote(settings_dict["USER"] or "")
+    password = f":{quote(settings_dict['PASSWORD'])}" if settings_dict["PASSWORD"] else ""
+    host = settings_dict["HOST"] or "127.0.0.1"
+    port = settings_dict["PORT"] or 5432
+    name = settings_dict["NAME"]
+    return f"postgres://{user}{password}@{host}:{port}/{name}?application_name={SMOKE_APPLICATION}"
+
+
+def _production_env(static_root, database_url):
+    return {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": PRODUCTION["SECRET_KEY"],
+        "ALLOWED_HOSTS": SMOKE_HOST,
+        "DATABASE_URL": database_url,
+        "STATIC_MANIFEST": "1",
+        "STATIC_ROOT": str(static_root),
+        # The test plays the TLS proxy: it sends X-Forwarded-Proto, so secure cookies,
+        # HTTPS redirects and the CSRF origin check all run as in production.
+        "BEHIND_TLS_PROXY": "1",
+        "SECURE_SSL_REDIRECT": "1",
+        # Close each connection after its request, so the test database can be dropped.
+        "CONN_MAX_AGE": "0",
+    }
+
+
+def _wait_until_listening(server, port):
+    deadline = time.monotonic() + SMOKE_START_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((SMOKE_HOST, port), timeout=1).close()
+            return
+        except OSError:
+            try:
+                # Waiting on the process, not a blind sleep: it also notices an early exit.
+                server.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                continue
+            pytest.fail(f"gunicorn exited with {server.returncode}: {server.stderr.read()}")
+    pytest.fail(f"gunicorn did not listen on port {port} within {SMOKE_START_SECONDS} s")
+
+
+def _wait_until_disconnected(connection):
+    """The server's database sessions end a moment after it exits; the test database's
+    teardown can drop the database only once they have."""
+    deadline = time.monotonic() + SMOKE_START_SECONDS
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND application_name = %s",
+                [SMOKE_APPLICATION],
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
+    pytest.fail("gunicorn's database sessions did not end")
+
+
+class _Browser:
+    """Just enough of a browser behind a TLS proxy: keeps cookies, sends proxy headers."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+
+    def request(self, method, path, body=None):
+        connection = http.client.HTTPConnection(SMOKE_HOST, self.port, timeout=30)
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": "198.51.100.7",
+            "Origin": f"https://{SMOKE_HOST}:{self.port}",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            body = urlencode(body)
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read().decode("utf-8", "replace")
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        connection.close()
+        return response, content
+
+
+@pytest.mark.deployment
+@pytest.mark.django_db(transaction=True)
+def test_the_production_start_serves_a_logged_in_page_and_its_static_files(alice, tmp_path):
+    from django.db import connection
+
+    assert connection.vendor == "postgresql", "the smoke start needs the PostgreSQL test database"
+    env = _production_env(tmp_path / "static", _database_url(connection.settings_dict))
+    manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+    collected = subprocess.run(
+        [*manage, "collectstatic", "--noinput", "--verbosity", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert collected.returncode == 0, collected.stderr
+
+    port = _free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        # No control socket: its one path per machine would be taken from a running server.
+        [
+            str(gunicorn),
+            "config.wsgi",
+            f"--bind={SMOKE_HOST}:{port}",
+            "--workers=1",
+            "--no-control-socket",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_until_listening(server, port)
+        browser = _Browser(port)
+        login_page, html = browser.request("GET", "/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        logged_in, _ = browser.request(
+            "POST",
+            "/login/",
+            {"csrfmiddlewaretoken": token, "username": "alice", "password": TEST_PASSWORD},
+        )
+        patients, page = browser.request("GET", "/patients/")
+        stylesheet = re.search(r'href="(/static/vendor/bootstrap[^"]+\.css)"', page).group(1)
+        static, _ = browser.request("GET", stylesheet)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stderr.close()
+        _wait_until_disconnected(connection)
+
+    assert login_page.status == 200
+    assert logged_in.status == 302 and logged_in.getheader("Location") == "/patients/"
+    assert patients.status == 200 and "Riverside Test Clinic" in page
+    assert "no-store" in patients.getheader("Cache-Control")
+    # The manifest names every file by its hash, so it may be cached for a long time.
+    assert static.status == 200 and re.search(r"\.[0-9a-f]{12}\.css$", stylesheet)
+    assert "max-age=315360000" in static.getheader("Cache-Control")
+
+
+@pytest.mark.django_db
+def test_no_page_a_logged_in_user_gets_may_be_stored_by_a_cache(client, bob, patient):
+    from evaluations.services import start_evaluation
+
+    evaluation = start_evaluation(patient=patient, clinician=bob)
+    ids = {"patients": patient.public_id, "evaluations": evaluation.public_id}
+    client.force_login(bob)
+    swept = []
+    for name, url in all_url_names_with_samples(lambda name, arg: ids.get(name.split(":")[0])):
+        if name == "logout":
+            continue
+        response = client.get(url)
+        # Whatever the answer (page, redirect, 404, PDF), a shared computer keeps no copy.
+        cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+        assert {"no-store", "private"} <= cache_control, (name, response.status_code)
+        swept.append(name)
+    assert {"patients:list", "patients:detail", "evaluations:detail"} <= set(swept)

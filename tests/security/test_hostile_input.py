@@ -1,8 +1,10 @@
 """Stored XSS, SQL-like text and NUL bytes: escaped on every page, never a server error."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from config.security_middleware import ONLY_UTF8_BODIES
 from evaluations.models import Addendum, PlanItem
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import add_addendum, sign_evaluation
@@ -108,3 +110,40 @@ def test_odd_text_in_plan_forms_and_addenda_is_refused_or_kept_safely(
     assert all("\x00" not in value and len(value) <= 500 for value in stored)
     assert not Addendum.objects.exists()
     assert not any("\x00" in name for name in PlanItem.objects.values_list("name", flat=True))
+
+
+def post_in_charset(client, url, body, charset):
+    """A form post as a browser sends it, CSRF token included, declaring `charset`."""
+    client.get(url)
+    token = client.cookies["csrftoken"].value
+    # generic() sends the bytes as they are; post() would encode them in the charset.
+    return client.generic(
+        "POST",
+        url,
+        f"csrfmiddlewaretoken={token}&{body}".encode(),
+        content_type=f"application/x-www-form-urlencoded; charset={charset}",
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "no-such-charset"])
+def test_a_form_post_in_another_charset_is_refused_before_the_csrf_check(alice, charset):
+    # As in a browser: the CSRF check reads the body, which is where a 500 came from.
+    client = Client(enforce_csrf_checks=True)
+    login = post_in_charset(client, reverse("login"), "username=alice&password=x", charset)
+    assert login.status_code == 400
+    assert ONLY_UTF8_BODIES in login.content.decode()
+    client.force_login(alice)
+    form = post_in_charset(client, reverse("patients:create"), "given_name=Sean", charset)
+    assert form.status_code == 400
+    assert not Patient.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_form_post_declaring_utf8_is_read_as_usual(client, alice):
+    response = client.post(
+        reverse("login"),
+        f"username=alice&password={TEST_PASSWORD}",
+        content_type="application/x-www-form-urlencoded; charset=UTF-8",
+    )
+    assert response.status_code == 302

@@ -1,10 +1,12 @@
 import datetime
+import hashlib
 import logging
 
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,15 +81,57 @@ def test_five_failures_lock_the_account_even_with_the_right_password(client, ali
 
 
 @pytest.mark.django_db
-def test_the_lock_is_per_account_and_per_address(client, alice, bob):
+def test_failures_on_other_accounts_do_not_lock_out_a_colleague(client, bob):
+    for n in range(1, 6):
+        assert log_in(client, username=f"nobody{n}", password="wrong").status_code == 200
+    assert log_in(client, username="bob").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_lock_holds_the_account_at_that_address_only(client, alice):
     for _ in range(5):
-        log_in(client, username="bob", password="wrong")
-    # Same address: locked for everyone from it.
-    assert log_in(client, username="alice").status_code == 429
-    # Another address: alice is fine, bob's account is still locked.
-    other = client_from("10.0.0.9")
-    assert log_in(other, username="bob").status_code == 429
-    assert log_in(other, username="alice").status_code == 302
+        log_in(client, password="wrong")
+    assert log_in(client).status_code == 429
+    assert log_in(client_from("10.0.0.9")).status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(LOGIN_FAILURES_PER_ADDRESS=8)
+def test_an_address_is_locked_after_many_failures_across_accounts(client, bob):
+    for n in range(7):
+        log_in(client, username=f"nobody{n}", password="wrong")
+    assert log_in(client, username="bob").status_code == 302
+    client.post(reverse("logout"))
+    # The eighth failure from the address reaches its limit, whatever the account.
+    assert log_in(client, username="nobody7", password="wrong").status_code == 429
+    assert log_in(client, username="bob").status_code == 429
+    assert log_in(client_from("10.0.0.9"), username="bob").status_code == 302
+
+
+def proxied(client_address, forwarded_for):
+    """A request through the TLS proxy at 10.0.0.1, which appends the address it saw."""
+    from django.test import Client
+
+    return Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"{forwarded_for}{client_address}")
+
+
+@pytest.mark.django_db
+@override_settings(BEHIND_TLS_PROXY=True)
+def test_behind_the_proxy_each_client_is_locked_by_its_own_address(alice):
+    for _ in range(5):
+        log_in(proxied("203.0.113.5", ""), password="wrong")
+    # A client cannot pose as another by sending its own X-Forwarded-For to the proxy.
+    assert log_in(proxied("203.0.113.5", "203.0.113.6, ")).status_code == 429
+    assert log_in(proxied("203.0.113.6", "")).status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(BEHIND_TLS_PROXY=False)
+def test_without_the_proxy_setting_x_forwarded_for_is_ignored(alice):
+    for _ in range(5):
+        log_in(proxied("203.0.113.5", ""), password="wrong")
+    assert log_in(proxied("203.0.113.6", "")).status_code == 429
+    assert log_in(client_from("10.0.0.9")).status_code == 302
 
 
 @pytest.mark.django_db
@@ -113,3 +157,16 @@ def client_from(address):
     from django.test import Client
 
     return Client(REMOTE_ADDR=address)
+
+
+@pytest.mark.django_db
+def test_the_account_digest_is_keyed_so_a_dictionary_cannot_reverse_it(client, alice, caplog):
+    caplog.set_level(logging.WARNING, logger="wholebody.security")
+    log_in(client, username="alice", password="wrong")
+    with override_settings(SECRET_KEY="another-deployment-another-key"):
+        log_in(client, username="alice", password="wrong")
+    first, second = (r.getMessage() for r in caplog.records if r.name == "wholebody.security")
+    unkeyed = hashlib.sha256(b"alice").hexdigest()[:12]
+    assert unkeyed not in caplog.text
+    # The same account under another key gives another digest, so no table maps names to it.
+    assert first.startswith("login failed account=") and first != second
