@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Health data: every page is private unless a view is explicitly marked public.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Dates and times in the clinic's own time zone (Clinic.time_zone).
+    "patients.middleware.ClinicTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Puts the logged-in user on every audit-log entry written during the request.
     "auditlog.middleware.AuditlogMiddleware",
