@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # A logged-in user's pages say no-store, private; static files stay cacheable.
     "config.security_middleware.private_pages_not_stored",
+    # Dates and times in the clinic's own time zone (Clinic.time_zone).
+    "patients.middleware.ClinicTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Puts the logged-in user on every audit-log entry written during the request.
     "auditlog.middleware.AuditlogMiddleware",

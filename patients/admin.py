@@ -22,12 +22,12 @@ class ClinicUserAdmin(UserAdmin):
 
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):
-    list_display = ["name", "phone", "email", "paper_size"]
+    list_display = ["name", "phone", "email", "paper_size", "time_zone"]
     search_fields = ["name"]
     fieldsets = [
         (None, {"fields": ["name"]}),
         ("Letterhead", {"fields": ["address", "phone", "email"]}),
-        ("Printing", {"fields": ["paper_size"]}),
+        ("Printing", {"fields": ["paper_size", "time_zone"]}),
     ]
 
 

@@ -1,7 +1,10 @@
 """Clinics, the people who work in them, and their patients."""
 
 import uuid
+import zoneinfo
+from functools import cache
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +27,16 @@ class User(AbstractUser):
         return bool(membership and membership.role == Membership.Role.CLINIC_ADMIN)
 
 
+@cache
+def time_zone_choices():
+    """Every IANA time zone the server knows (from the tzdata package), by name."""
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
 class Clinic(models.Model):
     class PaperSize(models.TextChoices):
         A4 = "A4", "A4"
@@ -41,12 +54,23 @@ class Clinic(models.Model):
         default=PaperSize.A4,
         help_text="Paper size of the printed reports and handouts.",
     )
+    time_zone = models.CharField(
+        "time zone",
+        max_length=64,
+        choices=time_zone_choices,
+        default=default_time_zone,
+        help_text="Every date and time on the clinic's pages and PDFs is shown in this zone.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
 
 
 class Membership(models.Model):

@@ -8,6 +8,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.deconstruct import deconstructible
 
+# {low}, {high} and the unit as printed after a number (see `unit_suffix`).
+OUT_OF_RANGE = "Enter a value from {low} to {high}{unit}."
+
+
+def unit_suffix(unit):
+    """A unit as printed after a number: "12 cm", "40°", "3/10"."""
+    if not unit or unit.startswith(("°", "/")):
+        return unit
+    return f" {unit}"
+
 
 @deconstructible
 class RangeValidator:
@@ -18,10 +28,10 @@ class RangeValidator:
         if value is None:
             return
         if not self.low <= value <= self.high:
-            unit = f" {self.unit}" if self.unit else ""
-            raise ValidationError(
-                f"Enter a value from {self.low} to {self.high}{unit}.", code="out_of_range"
-            )
+            # "from 0 to 10" already says what a "/10" scale means; "0 to 10 /10" did not read.
+            unit = "" if self.unit.startswith("/") else unit_suffix(self.unit)
+            message = OUT_OF_RANGE.format(low=self.low, high=self.high, unit=unit)
+            raise ValidationError(message, code="out_of_range")
 
     def __eq__(self, other):
         return isinstance(other, RangeValidator) and (self.low, self.high, self.unit) == (
@@ -74,21 +84,61 @@ class Provocation(models.TextChoices):
     POSITIVE_FAMILIAR = "positive_familiar", "Familiar pain reproduced"
 
 
-def tri_state(verbose_name, choices=ExamResult, help_text="", empty_label="Not tested"):
-    """Not tested (empty) / negative / positive — stored as text, empty means not tested."""
+class Criterion(models.TextChoices):
+    """A progression-gate criterion, where meeting it is the good news.
+
+    Stored as positive / negative like a test, so the plan engine reads met as True.
+    """
+
+    NOT_MET = "negative", "Not met"
+    MET = "positive", "Met"
+
+
+def tri_state(
+    verbose_name,
+    choices=ExamResult,
+    help_text="",
+    empty_label="Not tested",
+    unfavourable=(ExamResult.POSITIVE,),
+):
+    """Not tested (empty) / negative / positive — stored as text, empty means not tested.
+
+    `unfavourable` names the answers a reader should look at twice (the report flags them);
+    every other answer is favourable or neutral.
+    """
     field = models.CharField(
         verbose_name, max_length=24, choices=choices.choices, blank=True, help_text=help_text
     )
     field.empty_label = empty_label
+    field.unfavourable = frozenset(unfavourable)
     return field
 
 
-def answer(verbose_name, help_text=""):
-    return tri_state(verbose_name, choices=Answer, help_text=help_text, empty_label="Not asked")
+def answer(verbose_name, help_text="", unfavourable=()):
+    return tri_state(
+        verbose_name,
+        choices=Answer,
+        help_text=help_text,
+        empty_label="Not asked",
+        unfavourable=unfavourable,
+    )
 
 
 def provocation(verbose_name, help_text=""):
-    return tri_state(verbose_name, choices=Provocation, help_text=help_text)
+    # Only the familiar pain counts as positive [LAS][PO].
+    return tri_state(
+        verbose_name,
+        choices=Provocation,
+        help_text=help_text,
+        unfavourable=(Provocation.POSITIVE_FAMILIAR,),
+    )
+
+
+def criterion(verbose_name, help_text=""):
+    """A gate criterion worded as a question, answered met or not met; not met is flagged."""
+    return tri_state(
+        verbose_name, choices=Criterion, help_text=help_text, unfavourable=(Criterion.NOT_MET,)
+    )
 
 
 def choice(verbose_name, choices, help_text=""):

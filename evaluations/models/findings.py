@@ -9,7 +9,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from .evaluation import Evaluation
-from .fields import answer, choice, measure, mmt, note, provocation, short_text, tri_state
+from .fields import (
+    answer,
+    choice,
+    criterion,
+    measure,
+    mmt,
+    note,
+    provocation,
+    short_text,
+    tri_state,
+)
 from .immutability import NotePart
 
 NON_FINDING_FIELDS = ("id", "evaluation", "updated_at", "version")
@@ -261,9 +271,11 @@ class Pelvis(Section):
     sij_compression = provocation("compression")
     sij_sacral_thrust = provocation("sacral thrust")
     sij_gaenslen = provocation("Gaenslen")
+    # Centralising is a favourable sign [DP] and its absence is no abnormal finding: no flag.
     centralisation = tri_state(
         "centralisation on repeated movements",
         help_text="Centralisation points to a lumbar source; exclude it before the SIJ cluster.",
+        unfavourable=(),
     )
     directional_preference = choice("directional preference", Direction)
 
@@ -399,7 +411,7 @@ class Hamstring(Section):
     knee_flexor_mmt_90_left, knee_flexor_mmt_90_right = _pair(mmt, "knee flexion MMT at 90°")
     knee_flexor_mmt_15_left, knee_flexor_mmt_15_right = _pair(mmt, "knee flexion MMT at 15°")
     knee_flexor_test_painful = tri_state("prone knee-flexion strength tests painful")
-    submax_isometric_90_pain_free = tri_state("submaximal (50–70 %) isometric at 90° pain-free")
+    submax_isometric_90_pain_free = criterion("submaximal (50–70 %) isometric at 90° pain-free?")
     nordic_force_n_left, nordic_force_n_right = _pair(
         measure, "Nordic eccentric force", 0, 1000, "N", decimals=1
     )
@@ -411,10 +423,11 @@ class FunctionTests(Section):
     slug, title, snapshot_name = "function", "Function and load tests", "function"
     evaluation = _belongs_to("function")
 
-    walking_normal_stride_pain_free = tri_state("normal walking stride without pain")
-    slow_jog_pain_free = tri_state("very slow jog pain-free")
-    sport_speed_pain_free = tri_state("sport-specific movement near full speed pain-free")
-    brisk_walk_30min_pain_free = tri_state("30 min brisk walk without pain or limp")
+    # Gate criteria: questions answered met or not met, so "met" never reads as a positive test.
+    walking_normal_stride_pain_free = criterion("walks with a normal stride without pain?")
+    slow_jog_pain_free = criterion("jogs very slowly without pain?")
+    sport_speed_pain_free = criterion("sport-specific movement near full speed without pain?")
+    brisk_walk_30min_pain_free = criterion("walks briskly for 30 min without pain or limp?")
     single_leg_squats_pain_free_left, single_leg_squats_pain_free_right = _pair(
         measure, "controlled pain-free single-leg squats", 0, 50, "reps"
     )

@@ -5,6 +5,7 @@ endurance ratios and the differentiation summary (nerve, tendon, acute strain or
 """
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
 from evaluations.plan.snapshot import (
@@ -72,6 +73,16 @@ class Symmetry:
     @property
     def below_threshold(self) -> bool:
         return self.lsi_percent < LSI_THRESHOLD
+
+    @property
+    def percent_text(self) -> str:
+        """The LSI as every page and PDF prints it, e.g. "83 %"."""
+        return f"{round_lsi(self.lsi_percent)} %"
+
+
+def round_lsi(percent: float) -> int:
+    """A whole percent, halves up as a reader rounds (82.5 → 83), never Python's half-to-even."""
+    return int(Decimal(str(percent)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +177,8 @@ def limb_symmetry(pair: Bilateral, symptomatic_side: Side | None) -> tuple | Non
         side, involved, uninvolved = Side.RIGHT, right, left
     if uninvolved <= 0:
         return None
-    return side, involved, uninvolved, involved / uninvolved * 100.0
+    # Multiplying first keeps exact halves exact in floating point (165 × 100 / 200 = 82.5).
+    return side, involved, uninvolved, involved * 100.0 / uninvolved
 
 
 def symmetries(snapshot: FindingsSnapshot) -> dict:

@@ -100,7 +100,8 @@ def _document(evaluation, title):
             "clinician": person(evaluation.clinician),
             "symptomatic_side": evaluation.get_symptomatic_side_display(),
         },
-        "printed_at": timezone.localtime().strftime(f"{DATE} %H:%M"),
+        # The clinic's zone, passed explicitly: a PDF is also made outside any request.
+        "printed_at": timezone.localtime(timezone.now(), clinic.zone).strftime(f"{DATE} %H:%M %Z"),
         "fonts": {
             "regular": static_asset("fonts/DejaVuSans.ttf"),
             "bold": static_asset("fonts/DejaVuSans-Bold.ttf"),
@@ -118,8 +119,9 @@ def report_context(evaluation):
     items = [item for item in evaluation.plan_items.all() if not item.removed]
     plan = evaluation.plan_data if evaluation.plan_generated_at else {}
     context = _document(evaluation, "Evaluation report")
+    zone = evaluation.patient.clinic.zone
     context |= {
-        "signature": _signature(evaluation),
+        "signature": _signature(evaluation, zone),
         "history": history_prose(evaluation.history),
         "red_flags": red_flag_screen(evaluation.red_flags),
         "regions": _regions(evaluation, derived),
@@ -137,7 +139,7 @@ def report_context(evaluation):
         "addenda": [
             {
                 "author": person(addendum.author),
-                "at": timezone.localtime(addendum.created_at).strftime(f"{DATE} %H:%M"),
+                "at": timezone.localtime(addendum.created_at, zone).strftime(f"{DATE} %H:%M %Z"),
                 "text": addendum.text,
             }
             for addendum in evaluation.addenda.all()
@@ -148,13 +150,13 @@ def report_context(evaluation):
     return context
 
 
-def _signature(evaluation):
+def _signature(evaluation, zone):
     if not evaluation.is_signed:
         return {"signed": False}
     return {
         "signed": True,
         "by": person(evaluation.signed_by),
-        "at": timezone.localtime(evaluation.signed_at).strftime(f"{DATE} %H:%M %Z"),
+        "at": timezone.localtime(evaluation.signed_at, zone).strftime(f"{DATE} %H:%M %Z"),
         "hash": evaluation.content_hash[:16],
     }
 
@@ -280,7 +282,12 @@ def _regions(evaluation, derived):
         rows = region_rows(getattr(evaluation, section_attr(section)), lsi)
         if rows:
             regions.append(
-                {"title": section.title, "rows": rows, "bilateral": any("left" in r for r in rows)}
+                {
+                    "title": section.title,
+                    "rows": rows,
+                    "sided": [row for row in rows if "result" not in row],
+                    "unsided": [row for row in rows if "result" in row],
+                }
             )
         else:
             untested.append(section.title)
@@ -323,7 +330,7 @@ def _derived(derived):
         "symmetry": [
             {
                 "label": s.label,
-                "lsi": f"{s.lsi_percent:.0f} %",
+                "lsi": s.percent_text,
                 "side": str(s.involved_side),
                 "flag": flag,
             }

@@ -1,19 +1,20 @@
 """A region's findings as report rows: left and right side by side, units, LSI and flags.
 
-Only what was tested becomes a row. A value outside DOMAIN.md §1's normal range, a positive
-test and a limb symmetry index that deserves a look are flagged; the normal range is printed
-beside the value so a reader sees why.
+Only what was tested becomes a row. A value outside DOMAIN.md §1's normal range, an answer
+its finding declares unfavourable (a positive test, a gate criterion not met) and a limb
+symmetry index that deserves a look are flagged; the normal range is printed beside the
+value so a reader sees why. Free text prints as typed.
 """
 
 from decimal import Decimal
 
 from evaluations.findings.derived_view import symmetry_flag
 from evaluations.models import Core, Foot, FunctionTests, Gait, Hamstring, Hip, Neural, Pelvis
-from evaluations.models.fields import ExamResult, MMTGrade, Provocation, mmt_rank
+from evaluations.models.fields import MMTGrade, mmt_rank, unit_suffix
 from evaluations.plan.derived import MCGILL_NORMS, MCGILL_WELL_BELOW
 
 REGIONS = [Hip, Pelvis, Core, Foot, Gait, Neural, Hamstring, FunctionTests]
-POSITIVE = {ExamResult.POSITIVE, Provocation.POSITIVE_FAMILIAR}
+NUMBER = (int, float, Decimal)
 FULL_STRENGTH = mmt_rank("5")
 
 # Typical values by field stem: (low, high, printed range, source key). DOMAIN.md §1.
@@ -62,19 +63,15 @@ def _number(value):
 
 
 def _text(row, field):
+    """What the reader sees for a finding: its choice's label, a number, or the typed text."""
     value = getattr(row, field.attname)
     if value in (None, ""):
         return None
     if field.choices:
         return getattr(row, f"get_{field.name}_display")()
-    return _number(value)
-
-
-def _unit(field):
-    unit = getattr(field, "unit", "")
-    if not unit or unit.startswith(("°", "/")):
-        return unit
-    return f" {unit}"
+    if isinstance(value, NUMBER) and not isinstance(value, bool):
+        return f"{_number(value)}{unit_suffix(getattr(field, 'unit', ''))}"
+    return str(value)
 
 
 def _flag(stem, field, value):
@@ -82,11 +79,12 @@ def _flag(stem, field, value):
     if value in (None, ""):
         return ""
     if _is_mmt(field):
-        return "below 5/5" if mmt_rank(value) < FULL_STRENGTH else ""
-    if value in POSITIVE:
-        return "positive"
+        rank = mmt_rank(value)
+        return "below 5/5" if rank is not None and rank < FULL_STRENGTH else ""
+    if field.choices:
+        return "unfavourable" if value in getattr(field, "unfavourable", ()) else ""
     limits = NORMAL_RANGES.get(stem)
-    if limits is None or not isinstance(value, int | float | Decimal):
+    if limits is None or not isinstance(value, NUMBER):
         return ""
     low, high, _, _ = limits
     if low is not None and value < low:
@@ -104,10 +102,7 @@ def _cell(row, field, stem):
     text = _text(row, field)
     if text is None:
         return None
-    return {
-        "text": f"{text}{_unit(field)}",
-        "flag": _flag(stem, field, getattr(row, field.attname)),
-    }
+    return {"text": text, "flag": _flag(stem, field, getattr(row, field.attname))}
 
 
 def _pairs(fields):
@@ -126,34 +121,31 @@ def _pairs(fields):
 
 
 def region_rows(section_row, lsi_by_stem):
-    """The tested findings of one section, as plain dicts for the template."""
+    """The tested findings of one section, as plain dicts for the template.
+
+    A finding with a left and a right side has `left`, `right` and `lsi`; one without a side
+    has a single `result`, so the report never prints it under a side's heading.
+    """
     rows = []
     for stem, label, first, second in _pairs(section_row.finding_fields()):
+        row = {"label": label[:1].upper() + label[1:], "normal": _normal(stem, first)}
         if second is None:
-            cell = _cell(section_row, first, stem)
-            if cell is None:
-                continue
-            rows.append(
-                {
-                    "label": label[:1].upper() + label[1:],
-                    "single": cell,
-                    "normal": _normal(stem, first),
-                }
-            )
+            result = _cell(section_row, first, stem)
+            if result is not None:
+                rows.append(row | {"result": result})
             continue
         left, right = _cell(section_row, first, stem), _cell(section_row, second, stem)
         if left is None and right is None:
             continue
         symmetry = lsi_by_stem.get(stem)
         rows.append(
-            {
-                "label": label[:1].upper() + label[1:],
+            row
+            | {
                 "left": left,
                 "right": right,
-                "lsi": f"{symmetry.lsi_percent:.0f} %" if symmetry else "",
+                "lsi": symmetry.percent_text if symmetry else "",
                 "lsi_side": str(symmetry.involved_side) if symmetry else "",
                 "lsi_flag": symmetry_flag(symmetry) if symmetry else "",
-                "normal": _normal(stem, first),
             }
         )
     return rows

@@ -54,11 +54,17 @@ def lsi_cell(derived, stem, oob=False):
     flag = flag_of(symmetry)
     marker = format_html(' ⚑<span class="visually-hidden"> {}</span>', flag) if flag else ""
     return format_html(
-        '<span id="lsi-{}"{} class="lsi{}" title="{} side compared with the other">{} %{}</span>',
+        '<span id="lsi-{}"{} class="lsi{}" title="{} side compared with the other">{}{}</span>',
         stem,
         swap,
         " text-danger fw-semibold" if flag else "",
         str(symmetry.involved_side).capitalize(),
-        f"{symmetry.lsi_percent:.0f}",
+        symmetry.percent_text,
         marker,
     )
+
+
+@register.filter
+def has_sides(form):
+    """Whether a section has a left/right finding: only then does its table head say so."""
+    return any("left" in row for row in form.rows())

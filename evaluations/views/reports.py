@@ -12,9 +12,11 @@ from evaluations.services.audit import PRINTED, record_event
 
 logger = logging.getLogger(__name__)
 
+# Most failures are a fault in the program that a retry repeats: say so, and give a reference.
 RENDER_FAILED = (
-    "The PDF could not be made just now. Nothing was lost: try again in a minute, and tell "
-    "your clinic admin if it keeps happening."
+    "The PDF could not be made because of a fault in wholebody, not because of anything you "
+    "did. Nothing in the note was lost, but trying again will not help until the fault is "
+    "fixed: tell your clinic admin and give them the reference below."
 )
 
 
@@ -26,7 +28,7 @@ def _pdf_response(request, public_id, kind, render_document):
     # Any failure, WeasyPrint's or ours, gets the message page; the log keeps the traceback.
     except Exception:
         logger.exception("pdf render failed evaluation=%s kind=%s", evaluation.public_id, kind)
-        context = {"evaluation": evaluation, "message": RENDER_FAILED}
+        context = {"evaluation": evaluation, "message": RENDER_FAILED, "kind": kind}
         return render(request, "reports/render_failed.html", context, status=503)
     record_event(evaluation=evaluation, actor=request.user, event=PRINTED, detail=kind)
     response = HttpResponse(data, content_type=content_type)

@@ -94,7 +94,7 @@ def test_a_therapist_fills_an_evaluation_and_finds_it_all_after_reload(page, log
     open_section(page, "hip")
     fill(page, "hip", "rom_flexion_right", "170")
     error = page.locator("#err-id_hip_rom_flexion_right")
-    expect(error).to_have_text("Enter a value from 0 to 140 °.")
+    expect(error).to_have_text("Enter a value from 0 to 140°.")
     expect(page.locator("#id_hip_rom_flexion_right")).to_have_class(re.compile("is-invalid"))
     expect(page.locator("#status-hip")).to_contain_text("1 field needs attention")
     fill(page, "hip", "rom_flexion_right", "120")

@@ -62,9 +62,10 @@ def test_saving_a_section_keeps_left_and_right_and_not_tested(alice_client, eval
 @pytest.mark.parametrize(
     ("slug", "field", "value", "message"),
     [
-        ("hip", "rom_flexion_left", "150", "Enter a value from 0 to 140 °."),
-        ("hip", "rom_extension_right", "-25", "Enter a value from -20 to 40 °."),
+        ("hip", "rom_flexion_left", "150", "Enter a value from 0 to 140°."),
+        ("hip", "rom_extension_right", "-25", "Enter a value from -20 to 40°."),
         ("core", "mcgill_flexion_s", "601", "Enter a value from 0 to 600 s."),
+        ("function", "load_test_pain", "11", "Enter a value from 0 to 10."),
         ("history", "previous_hamstring_strains", "-1", "Enter a value from 0 to 50 strains."),
         ("hip", "rom_flexion_left", "ninety", "Enter a whole number."),
         ("foot", "knee_to_wall_cm_left", "abc", "Enter a number."),
@@ -108,7 +109,7 @@ def test_autosave_answers_with_the_status_errors_and_derived_figures(alice_clien
     assert "1 field needs attention; the rest is saved" in html
     error = html.split('id="err-id_hip_rom_flexion_left"', 1)[1].split("</div>", 1)[0]
     assert 'hx-swap-oob="true"' in error
-    assert error.endswith(">Enter a value from 0 to 140 °.")
+    assert error.endswith(">Enter a value from 0 to 140°.")
     # Left is the symptomatic side: 180 / 240 = 75 %, flagged under 90 %.
     assert 'id="lsi-hhd_hip_flexors_n"' in html
     assert "75 %" in html

@@ -54,11 +54,11 @@ def r18_calf_ankle(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None
     heel = derived.lsi("foot.heel_raise_count")
     if heel is not None and heel.below_threshold:
         includes += R18_CALF
-        findings.append(f"Heel-raise LSI {heel.lsi_percent:.0f} %")
+        findings.append(f"Heel-raise LSI {heel.percent_text}")
     lunge = derived.lsi("foot.knee_to_wall_cm")
     if lunge is not None and lunge.below_threshold:
         includes += R18_ANKLE
-        findings.append(f"Knee-to-wall LSI {lunge.lsi_percent:.0f} %")
+        findings.append(f"Knee-to-wall LSI {lunge.percent_text}")
     if not includes:
         return None
     return Fired(

@@ -130,12 +130,12 @@ def return_to_sport_gate(snapshot: FindingsSnapshot, derived: Derived) -> Gate:
             criterion(
                 f"Knee flexor strength (HHD) LSI ≥ {LSI_THRESHOLD:g} %",
                 None if hhd is None else not hhd.below_threshold,
-                "" if hhd is None else f"LSI {hhd.lsi_percent:.0f} %",
+                "" if hhd is None else f"LSI {hhd.percent_text}",
             ),
             criterion(
                 f"Straight leg raise symmetric (LSI ≥ {LSI_THRESHOLD:g} %)",
                 None if slr is None else not slr.below_threshold,
-                "" if slr is None else f"LSI {slr.lsi_percent:.0f} %",
+                "" if slr is None else f"LSI {slr.percent_text}",
             ),
             criterion(
                 "H-test insecurity 0",
@@ -249,5 +249,5 @@ def _length_deficits(snapshot: FindingsSnapshot, derived: Derived) -> list[str]:
         found.append("straight leg raise under 70°")
     slr = derived.lsi("neural.slr_angle")
     if slr is not None and slr.below_threshold:
-        found.append(f"straight leg raise LSI {slr.lsi_percent:.0f} %")
+        found.append(f"straight leg raise LSI {slr.percent_text}")
     return found
