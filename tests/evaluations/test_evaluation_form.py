@@ -1,11 +1,12 @@
 import datetime
 
 import pytest
-from django.db import connection
+from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from evaluations.models import Evaluation
+from evaluations.findings.saving import CONFLICT
+from evaluations.models import SECTIONS, Evaluation, section_attr
 from tests.factories import make_evaluation
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -210,3 +211,33 @@ def test_pain_now_must_lie_between_best_and_worst(alice_client, evaluation):
     evaluation.history.refresh_from_db()
     assert evaluation.history.pain_now is None
     assert (evaluation.history.pain_best, evaluation.history.weeks_since_onset) == (4, 3)
+
+
+WHOLE_NUMBER_FIELDS = {
+    section: [f.name for f in section.finding_fields() if isinstance(f, models.IntegerField)]
+    for section in SECTIONS
+}
+
+
+@pytest.mark.parametrize(
+    "section", [s for s, names in WHOLE_NUMBER_FIELDS.items() if names], ids=lambda s: s.slug
+)
+@pytest.mark.parametrize("autosave", [True, False], ids=["autosave", "save-button"])
+def test_huge_numbers_from_an_out_of_date_form_are_refused_like_any_other(
+    alice_client, evaluation, section, autosave
+):
+    url = section_url(evaluation, section.slug)
+    alice_client.post(url, {"version": "0"}, **HTMX)
+    names = WHOLE_NUMBER_FIELDS[section]
+    headers = HTMX if autosave else {}
+    response = alice_client.post(
+        url, {"version": "0"} | {name: "9" * 400 for name in names}, **headers
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert CONFLICT in html.replace("&#x27;", "'")
+    row = type(getattr(evaluation, section_attr(section))).objects.get(evaluation=evaluation)
+    for name in names:
+        error = html.split(f'id="err-id_{section.slug}_{name}"', 1)[1].split("</div>", 1)[0]
+        assert "Enter a value from" in error or "Ensure this value" in error, name
+        assert getattr(row, name) is None
