@@ -230,9 +230,7 @@ def test_huge_numbers_from_an_out_of_date_form_are_refused_like_any_other(
     alice_client.post(url, {"version": "0"}, **HTMX)
     names = WHOLE_NUMBER_FIELDS[section]
     headers = HTMX if autosave else {}
-    response = alice_client.post(
-        url, {"version": "0"} | {name: "9" * 400 for name in names}, **headers
-    )
+    response = alice_client.post(url, {"version": "0"} | dict.fromkeys(names, "9" * 400), **headers)
     html = response.content.decode()
     assert response.status_code == 200
     assert CONFLICT in html.replace("&#x27;", "'")
