@@ -1,10 +1,13 @@
 import datetime
+from unittest import mock
 
+import psycopg
 import pytest
-from django.db import connection, models
+from django.db import InterfaceError, connection, models
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config.database_outage import DATABASE_UNAVAILABLE
 from evaluations.findings.saving import CONFLICT
 from evaluations.models import SECTIONS, Evaluation, section_attr
 from tests.factories import make_evaluation
@@ -239,3 +242,25 @@ def test_huge_numbers_from_an_out_of_date_form_are_refused_like_any_other(
         error = html.split(f'id="err-id_{section.slug}_{name}"', 1)[1].split("</div>", 1)[0]
         assert "Enter a value from" in error or "Ensure this value" in error, name
         assert getattr(row, name) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_that_refuses_connections_gets_a_503_page_that_says_so(alice_client, evaluation):
+    refused = psycopg.OperationalError("connection refused")
+    connection.close()
+    with mock.patch.object(connection, "get_new_connection", side_effect=refused):
+        response = alice_client.get(evaluation.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert DATABASE_UNAVAILABLE in html
+    assert response["Retry-After"]
+    assert evaluation.patient.family_name not in html
+    assert "Traceback" not in html and "refused" not in html
+
+
+def test_a_database_error_during_an_autosave_is_a_503_not_a_500(alice_client, evaluation):
+    lost = InterfaceError("connection already closed")
+    with mock.patch("evaluations.views.evaluation.derived_view", side_effect=lost):
+        response = alice_client.post(section_url(evaluation, "hip"), {"version": "0"}, **HTMX)
+    assert response.status_code == 503
+    assert DATABASE_UNAVAILABLE in response.content.decode()
