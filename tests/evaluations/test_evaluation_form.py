@@ -10,9 +10,12 @@ from django.urls import reverse
 from config.database_outage import DATABASE_UNAVAILABLE
 from evaluations.findings.saving import CONFLICT
 from evaluations.models import SECTIONS, Evaluation, section_attr
+from evaluations.plan.rules.red_flags import RED_FLAGS
+from evaluations.views.evaluation import AUTOSAVE_OUTCOME
 from tests.factories import make_evaluation
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+AVULSION = next(flag for flag in RED_FLAGS if flag.code == "RF_AVULSION")
 
 
 @pytest.fixture
@@ -264,3 +267,27 @@ def test_a_database_error_during_an_autosave_is_a_503_not_a_500(alice_client, ev
         response = alice_client.post(section_url(evaluation, "hip"), {"version": "0"}, **HTMX)
     assert response.status_code == 503
     assert DATABASE_UNAVAILABLE in response.content.decode()
+
+
+def test_a_positive_red_flag_turns_the_badge_red_and_says_what_to_do(alice_client, evaluation):
+    response = alice_client.post(
+        section_url(evaluation, "red-flags"),
+        {"version": "0", "avulsion_pop": "yes", "avulsion_palpable_gap": "yes"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    badge = html.split('id="badge-red-flags"', 1)[1].split("</span>", 1)[0]
+    assert "text-bg-danger" in badge
+    assert 'data-testid="red-flag"' in html
+    assert AVULSION.action in html.replace("&#x27;", "'")
+    page = alice_client.get(evaluation.get_absolute_url()).content.decode()
+    assert "palpable gap" in page and "urgent" in page
+
+
+def test_each_autosave_answer_says_what_became_of_the_save(alice_client, evaluation):
+    url = section_url(evaluation, "hip")
+    saved = alice_client.post(url, {"version": "0", "rom_flexion_left": "100"}, **HTMX)
+    invalid = alice_client.post(url, {"version": "1", "rom_flexion_left": "999"}, **HTMX)
+    stale = alice_client.post(url, {"version": "0", "rom_flexion_left": "90"}, **HTMX)
+    outcomes = [r[AUTOSAVE_OUTCOME] for r in (saved, invalid, stale)]
+    assert outcomes == ["saved", "invalid", "conflict"]
