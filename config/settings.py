@@ -44,6 +44,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Serves the collected static files in production without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the session or the user: an outage gets the 503 page.
+    "config.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, which is the first to read a form body.

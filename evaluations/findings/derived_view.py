@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
+from evaluations.models import RedFlagScreen
 from evaluations.plan.derived import LSI_THRESHOLD, SYMMETRY_MEASURES, derive
+from evaluations.plan.rules import SCREEN
 
 from .snapshot_builder import build_snapshot, outcome_results
 
@@ -33,6 +35,13 @@ def symmetry_flag(symmetry):
 class DerivedView:
     derived: object
     outcomes: dict
+    # The engine's red-flag screen (R0) on the saved findings: the referrals that block a plan.
+    red_flags: tuple = ()
+
+    @property
+    def flagged_sections(self):
+        """The slugs of the sections whose badge shows a red flag."""
+        return {RedFlagScreen.slug} if self.red_flags else set()
 
     @property
     def lsi_by_stem(self):
@@ -57,4 +66,10 @@ class DerivedView:
 
 def derived_view(evaluation):
     snapshot = build_snapshot(evaluation)
-    return DerivedView(derived=derive(snapshot), outcomes=outcome_results(evaluation.outcomes))
+    derived = derive(snapshot)
+    screen = SCREEN(snapshot, derived)
+    return DerivedView(
+        derived=derived,
+        outcomes=outcome_results(evaluation.outcomes),
+        red_flags=tuple(r for r in screen.referrals if r.blocking) if screen else (),
+    )

@@ -3,6 +3,7 @@ and a save that started from an older version than the stored one is refused, no
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
@@ -48,6 +49,7 @@ def save_valid_findings(form, *, version=None):
         stored = type(row).objects.select_for_update().get(pk=row.pk)
         submitted = _submitted_version(version)
         if submitted is not None and submitted != stored.version:
+            _show_stored(row, stored)
             return SaveResult(invalid=invalid, conflict=stored)
         if isinstance(form, OutcomesForm):
             saved = form.apply_valid_answers()
@@ -59,6 +61,16 @@ def save_valid_findings(form, *, version=None):
         # The form wrote the rejected values onto the instance; show what is really stored.
         row.refresh_from_db(fields=invalid)
     return SaveResult(saved=saved, invalid=invalid)
+
+
+def _show_stored(row, stored):
+    """Nothing of a refused save stays on the instance: the page shows what is stored.
+
+    Validation wrote the submitted values onto the instance, rejected ones included (a
+    400-digit number), and the derived findings are computed from it.
+    """
+    for model_field in type(row)._meta.concrete_fields:
+        setattr(row, model_field.attname, getattr(stored, model_field.attname))
 
 
 def conflict_rows(form, stored):
@@ -79,7 +91,8 @@ def conflict_rows(form, stored):
 
 
 def _same_number(a, b):
+    # Decimal, not float: a 400-digit number compares instead of overflowing.
     try:
-        return float(a) == float(b)
-    except (TypeError, ValueError):
+        return Decimal(a) == Decimal(b)
+    except (TypeError, ValueError, InvalidOperation):
         return False

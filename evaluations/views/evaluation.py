@@ -24,6 +24,9 @@ from .pages import make_section_form, render_evaluation_page
 
 logger = logging.getLogger(__name__)
 
+# The header that tells the page's autosave what became of a save: saved, invalid (the valid
+# fields are saved), conflict (changed elsewhere) or refused (the note is signed).
+AUTOSAVE_OUTCOME = "Autosave-Outcome"
 NOT_SAVED = (
     "The server could not save this just now. Nothing you typed is lost: it is still on "
     "this page. Try saving again in a moment."
@@ -116,7 +119,10 @@ def section_save(request, public_id, slug):
             "invalid": result.invalid,
             "conflict": conflict,
         }
-        return render(request, "evaluations/_autosave_response.html", context)
+        response = render(request, "evaluations/_autosave_response.html", context)
+        outcome = "conflict" if conflict else "invalid" if result.invalid else "saved"
+        response[AUTOSAVE_OUTCOME] = outcome
+        return response
     if result.invalid or conflict:
         return render_evaluation_page(
             request, evaluation, bound=form, active=slug, conflict=conflict
@@ -139,7 +145,8 @@ def _not_saved(request, evaluation, autosave, section, form):
     """The database refused the write (full disk, restart): keep what was typed, say so."""
     if autosave:
         context = {"message": NOT_SAVED, "section": section}
-        return render(request, "evaluations/_autosave_refused.html", context)
+        # A 503 tells the page to keep what was typed and try again (evaluation.js).
+        return render(request, "evaluations/_autosave_refused.html", context, status=503)
     messages.error(request, NOT_SAVED)
     response = render_evaluation_page(request, evaluation, bound=form, active=section.slug)
     response.status_code = 503
@@ -149,6 +156,8 @@ def _not_saved(request, evaluation, autosave, section, form):
 def _refuse_signed(request, evaluation, autosave, section=None):
     if autosave:
         context = {"message": SIGNED_NOTE_IS_READ_ONLY, "section": section}
-        return render(request, "evaluations/_autosave_refused.html", context)
+        response = render(request, "evaluations/_autosave_refused.html", context)
+        response[AUTOSAVE_OUTCOME] = "refused"
+        return response
     messages.error(request, SIGNED_NOTE_IS_READ_ONLY)
     return redirect(evaluation)

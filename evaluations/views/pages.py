@@ -7,6 +7,8 @@ from evaluations.forms import EvaluationHeaderForm, OutcomesForm, section_form
 from evaluations.models import SECTIONS, Outcomes, section_attr
 
 SECTION_SLUGS = {section.slug for section in SECTIONS}
+# Shown by the page's autosave (evaluation.js) while the server cannot be reached.
+AUTOSAVE_RETRYING = "Not saved — retrying"
 
 
 def make_section_form(section, row, data=None, *, read_only=False):
@@ -59,6 +61,7 @@ def render_evaluation_page(
         "entries": section_entries(evaluation, active, bound, conflict),
         "derived": derived_view(evaluation),
         "active": active,
+        "autosave_retrying": AUTOSAVE_RETRYING,
         "addenda": list(evaluation.addenda.select_related("author")),
         **(extra or {}),
     }

@@ -34,5 +34,7 @@
     });
   });
   document.addEventListener("htmx:afterRequest", schedule);
+  // The evaluation page's autosave uses fetch (evaluation.js) and says when it got an answer.
+  document.addEventListener("wholebody:server-answered", schedule);
   schedule();
 })();

@@ -1,14 +1,21 @@
 import datetime
+from unittest import mock
 
+import psycopg
 import pytest
-from django.db import connection
+from django.db import InterfaceError, connection, models
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from evaluations.models import Evaluation
+from config.database_outage import DATABASE_UNAVAILABLE
+from evaluations.findings.saving import CONFLICT
+from evaluations.models import SECTIONS, Evaluation, section_attr
+from evaluations.plan.rules.red_flags import RED_FLAGS
+from evaluations.views.evaluation import AUTOSAVE_OUTCOME
 from tests.factories import make_evaluation
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+AVULSION = next(flag for flag in RED_FLAGS if flag.code == "RF_AVULSION")
 
 
 @pytest.fixture
@@ -211,3 +218,77 @@ def test_pain_now_must_lie_between_best_and_worst(alice_client, evaluation):
     evaluation.history.refresh_from_db()
     assert evaluation.history.pain_now is None
     assert (evaluation.history.pain_best, evaluation.history.weeks_since_onset) == (4, 3)
+
+
+WHOLE_NUMBER_FIELDS = {
+    section: [f.name for f in section.finding_fields() if isinstance(f, models.IntegerField)]
+    for section in SECTIONS
+}
+
+
+@pytest.mark.parametrize(
+    "section", [s for s, names in WHOLE_NUMBER_FIELDS.items() if names], ids=lambda s: s.slug
+)
+@pytest.mark.parametrize("autosave", [True, False], ids=["autosave", "save-button"])
+def test_huge_numbers_from_an_out_of_date_form_are_refused_like_any_other(
+    alice_client, evaluation, section, autosave
+):
+    url = section_url(evaluation, section.slug)
+    alice_client.post(url, {"version": "0"}, **HTMX)
+    names = WHOLE_NUMBER_FIELDS[section]
+    headers = HTMX if autosave else {}
+    response = alice_client.post(url, {"version": "0"} | dict.fromkeys(names, "9" * 400), **headers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert CONFLICT in html.replace("&#x27;", "'")
+    row = type(getattr(evaluation, section_attr(section))).objects.get(evaluation=evaluation)
+    for name in names:
+        error = html.split(f'id="err-id_{section.slug}_{name}"', 1)[1].split("</div>", 1)[0]
+        assert "Enter a value from" in error or "Ensure this value" in error, name
+        assert getattr(row, name) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_that_refuses_connections_gets_a_503_page_that_says_so(alice_client, evaluation):
+    refused = psycopg.OperationalError("connection refused")
+    connection.close()
+    with mock.patch.object(connection, "get_new_connection", side_effect=refused):
+        response = alice_client.get(evaluation.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert DATABASE_UNAVAILABLE in html
+    assert response["Retry-After"]
+    assert evaluation.patient.family_name not in html
+    assert "Traceback" not in html and "refused" not in html
+
+
+def test_a_database_error_during_an_autosave_is_a_503_not_a_500(alice_client, evaluation):
+    lost = InterfaceError("connection already closed")
+    with mock.patch("evaluations.views.evaluation.derived_view", side_effect=lost):
+        response = alice_client.post(section_url(evaluation, "hip"), {"version": "0"}, **HTMX)
+    assert response.status_code == 503
+    assert DATABASE_UNAVAILABLE in response.content.decode()
+
+
+def test_a_positive_red_flag_turns_the_badge_red_and_says_what_to_do(alice_client, evaluation):
+    response = alice_client.post(
+        section_url(evaluation, "red-flags"),
+        {"version": "0", "avulsion_pop": "yes", "avulsion_palpable_gap": "yes"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    badge = html.split('id="badge-red-flags"', 1)[1].split("</span>", 1)[0]
+    assert "text-bg-danger" in badge
+    assert 'data-testid="red-flag"' in html
+    assert AVULSION.action in html.replace("&#x27;", "'")
+    page = alice_client.get(evaluation.get_absolute_url()).content.decode()
+    assert "palpable gap" in page and "urgent" in page
+
+
+def test_each_autosave_answer_says_what_became_of_the_save(alice_client, evaluation):
+    url = section_url(evaluation, "hip")
+    saved = alice_client.post(url, {"version": "0", "rom_flexion_left": "100"}, **HTMX)
+    invalid = alice_client.post(url, {"version": "1", "rom_flexion_left": "999"}, **HTMX)
+    stale = alice_client.post(url, {"version": "0", "rom_flexion_left": "90"}, **HTMX)
+    outcomes = [r[AUTOSAVE_OUTCOME] for r in (saved, invalid, stale)]
+    assert outcomes == ["saved", "invalid", "conflict"]
