@@ -58,6 +58,14 @@ class PlanItem(NotePart):
     class Meta:
         ordering = ["pillar", "position", "id"]
         indexes = [models.Index(fields=["evaluation", "pillar", "position"])]
+        constraints = [
+            # One item per exercise (or engine code) and note; free items have no code.
+            models.UniqueConstraint(
+                fields=["evaluation", "code"],
+                condition=~models.Q(code=""),
+                name="one_plan_item_per_code",
+            )
+        ]
 
     def __str__(self):
         return self.name

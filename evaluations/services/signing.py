@@ -3,7 +3,13 @@
 from django.db import transaction
 from django.utils import timezone
 
-from evaluations.models import Addendum, Evaluation, ReferralAcknowledgement, SignedNoteError
+from evaluations.models import (
+    Addendum,
+    Evaluation,
+    ReferralAcknowledgement,
+    SignedNoteError,
+    lock_draft_note,
+)
 from evaluations.selectors import SECTION_ATTRS
 
 from .audit import ADDENDUM, SIGNED, record_event
@@ -34,9 +40,9 @@ def unacknowledged_referrals(evaluation):
     return [r for r in red_flag_referrals(evaluation) if r["code"] not in done]
 
 
+@transaction.atomic
 def acknowledge_referral(*, evaluation, code, action_taken, by):
-    if not evaluation.is_draft:
-        raise SignedNoteError()
+    lock_draft_note(evaluation.pk)
     action_taken = (action_taken or "").strip()
     if not action_taken:
         raise SigningRefused(ACTION_REQUIRED)
@@ -52,14 +58,17 @@ def acknowledge_referral(*, evaluation, code, action_taken, by):
 
 @transaction.atomic
 def sign_evaluation(*, evaluation, user, password):
-    """Sign as the evaluating clinician; the row lock makes a concurrent edit wait or lose."""
-    note = (
-        Evaluation.objects.select_for_update(of=("self",))
-        .select_related("patient", *SECTION_ATTRS)
-        .get(pk=evaluation.pk)
-    )
-    if note.is_signed:
-        raise SigningRefused(ALREADY_SIGNED)
+    """Sign as the evaluating clinician: lock the note first, then read what is hashed.
+
+    Every write to a note takes the same row lock (lock_draft_note), so a save that holds it
+    commits before these reads, and one that comes later finds the note signed.
+    """
+    try:
+        lock_draft_note(evaluation.pk)
+    except SignedNoteError:
+        raise SigningRefused(ALREADY_SIGNED) from None
+    # A separate statement after the lock: it sees every save committed before the lock was ours.
+    note = Evaluation.objects.select_related("patient", *SECTION_ATTRS).get(pk=evaluation.pk)
     if note.clinician_id != user.pk:
         raise SigningRefused(ONLY_AUTHOR_SIGNS)
     if not user.check_password(password or ""):

@@ -6,6 +6,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from evaluations.models import Addendum, Evaluation, PlanItem, SignedNoteError
+from evaluations.models.immutability import signed_note_refusals
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import (
     ALREADY_SIGNED,
@@ -176,6 +177,13 @@ def test_raw_sql_cannot_change_a_signed_note_on_postgresql(signed):
             cursor.execute(statement, [signed.pk])
     signed.refresh_from_db()
     assert verify_note(signed)
+
+
+def test_a_trigger_refusal_becomes_the_signed_note_refusal(signed):
+    # A write that slipped past the model layer still ends in the one message, never a 500.
+    table = PlanItem._meta.db_table
+    with pytest.raises(SignedNoteError), signed_note_refusals(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET dosing = 'x' WHERE evaluation_id = %s", [signed.pk])
 
 
 def test_a_note_changed_behind_the_triggers_back_fails_verification(signed):
