@@ -64,8 +64,14 @@ class Evaluation(models.Model):
     )
     signed_at = models.DateTimeField(null=True, blank=True)
     content_hash = models.CharField(
-        max_length=64, blank=True, help_text="SHA-256 of the note's content at signing."
+        max_length=64,
+        blank=True,
+        help_text="HMAC-SHA256 of the signed document (a bare SHA-256 for format-1 notes).",
     )
+    # The canonical document the signature covers (services/integrity.py), and the id of the
+    # key that signed it; the key itself lives outside the database.
+    signed_content = models.JSONField(null=True, blank=True, editable=False)
+    signature_key_id = models.CharField(max_length=40, blank=True, editable=False)
 
     objects = EvaluationQuerySet.as_manager()
 

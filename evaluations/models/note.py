@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .evaluation import Evaluation
 from .exercise import Exercise
@@ -103,7 +104,10 @@ class Addendum(models.Model):
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="addenda")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField("addendum", max_length=5000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # HMAC of the addendum chained to the hash before it (the note's, or the previous addendum's).
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    signature_key_id = models.CharField(max_length=40, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]

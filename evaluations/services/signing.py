@@ -10,10 +10,12 @@ from evaluations.models import (
     SignedNoteError,
     lock_draft_note,
 )
+from evaluations.models.fields import Answer
 from evaluations.selectors import SECTION_ATTRS
 
 from .audit import ADDENDUM, SIGNED, record_event
-from .integrity import note_hash
+from .integrity import addendum_document, current_key_id, keyed_hash, note_problems, signed_document
+from .plan_review import precaution_conflicts
 
 WRONG_PASSWORD = "That password is not right; the note was not signed."
 ALREADY_SIGNED = "This note is already signed."
@@ -24,6 +26,18 @@ EMPTY_ADDENDUM = "Write the addendum before adding it."
 ADDENDUM_ONLY_WHEN_SIGNED = "Addenda are for signed notes; a draft can still be edited."
 ACTION_REQUIRED = "Say what was done about this referral."
 UNKNOWN_REFERRAL = "This referral is not part of the note's plan."
+RED_FLAGS_UNANSWERED = (
+    "Answer every red-flag question before signing ({count} not asked yet): open the "
+    "Red-flag screen section, or use “Mark the unanswered as No” below."
+)
+DOSING_MISSING = "Give every plan item a dosing before signing ({names}): edit it on the Plan step."
+PRECAUTION_CONFLICT_UNEXPLAINED = (
+    "Some plan items conflict with a precaution ({names}): on the Plan step, take each off "
+    "the plan or say in its note why it stays."
+)
+CONFIRM_ALL_NEGATIVE = "Confirm that you asked each of these questions and the answer was no."
+ALL_NEGATIVE_DONE = "{count} red-flag question(s) recorded as No."
+NOTHING_UNANSWERED = "Every red-flag question is already answered."
 
 
 class SigningRefused(Exception):
@@ -38,6 +52,74 @@ def red_flag_referrals(evaluation):
 def unacknowledged_referrals(evaluation):
     done = {ack.code for ack in evaluation.referral_acknowledgements.all()}
     return [r for r in red_flag_referrals(evaluation) if r["code"] not in done]
+
+
+def unanswered_red_flags(evaluation):
+    """The red-flag questions still 'not asked': each must be a yes or a no before signing."""
+    screen = evaluation.red_flags
+    return [
+        field
+        for field in screen.finding_fields()
+        if field.choices is not None
+        and set(dict(field.choices)) == set(Answer.values)
+        and not getattr(screen, field.attname)
+    ]
+
+
+@transaction.atomic
+def mark_red_flags_negative(*, evaluation, confirmed):
+    """The "all negative" action: every question not asked yet becomes No, once confirmed."""
+    lock_draft_note(evaluation.pk)
+    note = Evaluation.objects.select_related("red_flags").get(pk=evaluation.pk)
+    unanswered = unanswered_red_flags(note)
+    if not unanswered:
+        raise SigningRefused(NOTHING_UNANSWERED)
+    if not confirmed:
+        raise SigningRefused(CONFIRM_ALL_NEGATIVE)
+    screen = note.red_flags
+    for field in unanswered:
+        setattr(screen, field.attname, Answer.NO)
+    screen.version += 1
+    screen.save(update_fields=[field.attname for field in unanswered] + ["version", "updated_at"])
+    return len(unanswered)
+
+
+def items_without_dosing(items):
+    return [item for item in items if not item.removed and not item.dosing.strip()]
+
+
+def unexplained_precaution_conflicts(evaluation, items):
+    """Items kept on the plan against a precaution with no word from the clinician why.
+
+    The hook for the prescription work: when conflicts carry their own reason, this reads it.
+    """
+    return [
+        item
+        for item in items
+        if not item.removed
+        and not item.clinician_note.strip()
+        and precaution_conflicts(evaluation, item)
+    ]
+
+
+def _names(items):
+    return ", ".join(item.name for item in items)
+
+
+def check_ready_to_sign(note):
+    """Everything that must be settled before a signature, each refusal saying where to go."""
+    if note.plan_generated_at is None:
+        raise SigningRefused(PLAN_NOT_REVIEWED)
+    unanswered = unanswered_red_flags(note)
+    if unanswered:
+        raise SigningRefused(RED_FLAGS_UNANSWERED.format(count=len(unanswered)))
+    if unacknowledged_referrals(note):
+        raise SigningRefused(REFERRAL_NOT_ACKNOWLEDGED)
+    items = list(note.plan_items.select_related("exercise").prefetch_related("exercise__pathways"))
+    if missing := items_without_dosing(items):
+        raise SigningRefused(DOSING_MISSING.format(names=_names(missing)))
+    if conflicts := unexplained_precaution_conflicts(note, items):
+        raise SigningRefused(PRECAUTION_CONFLICT_UNEXPLAINED.format(names=_names(conflicts)))
 
 
 @transaction.atomic
@@ -73,27 +155,40 @@ def sign_evaluation(*, evaluation, user, password):
         raise SigningRefused(ONLY_AUTHOR_SIGNS)
     if not user.check_password(password or ""):
         raise SigningRefused(WRONG_PASSWORD)
-    if note.plan_generated_at is None:
-        raise SigningRefused(PLAN_NOT_REVIEWED)
-    if unacknowledged_referrals(note):
-        raise SigningRefused(REFERRAL_NOT_ACKNOWLEDGED)
+    check_ready_to_sign(note)
     note.status = Evaluation.Status.SIGNED
     note.signed_by = user
     note.signed_at = timezone.now()
-    note.content_hash = note_hash(note)
-    note.save(update_fields=["status", "signed_by", "signed_at", "content_hash", "updated_at"])
+    note.signed_content = signed_document(note)
+    note.signature_key_id = current_key_id()
+    note.content_hash = keyed_hash(note.signed_content, note.signature_key_id)
+    note.save(update_fields=[*SIGNATURE_FIELDS, "status", "updated_at"])
     record_event(evaluation=note, actor=user, event=SIGNED)
-    evaluation.refresh_from_db(fields=["status", "signed_by", "signed_at", "content_hash"])
+    evaluation.refresh_from_db(fields=[*SIGNATURE_FIELDS, "status"])
     return note
 
 
+SIGNATURE_FIELDS = ["signed_by", "signed_at", "signed_content", "signature_key_id", "content_hash"]
+
+
+@transaction.atomic
 def add_addendum(*, evaluation, author, text):
+    """An addendum hashed like the note, chained to the hash before it; under the note's lock,
+    so two addenda at once still form one chain."""
     text = (text or "").strip()
-    if not evaluation.is_signed:
+    note = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    if not note.is_signed:
         raise SigningRefused(ADDENDUM_ONLY_WHEN_SIGNED)
     if not text:
         raise SigningRefused(EMPTY_ADDENDUM)
-    addendum = Addendum.objects.create(evaluation=evaluation, author=author, text=text)
+    last = note.addenda.exclude(content_hash="").order_by("created_at", "id").last()
+    addendum = Addendum(evaluation=note, author=author, text=text)
+    addendum.signature_key_id = current_key_id()
+    previous = last.content_hash if last else note.content_hash
+    addendum.content_hash = keyed_hash(
+        addendum_document(addendum, previous), addendum.signature_key_id
+    )
+    addendum.save()
     record_event(
         evaluation=evaluation, actor=author, event=ADDENDUM, detail=f"addendum {addendum.pk}"
     )
@@ -101,5 +196,5 @@ def add_addendum(*, evaluation, author, text):
 
 
 def verify_note(evaluation):
-    """True when the signed note still hashes to what was stored at signing."""
-    return bool(evaluation.content_hash) and note_hash(evaluation) == evaluation.content_hash
+    """True when the note carries a signature and the signature still holds."""
+    return bool(evaluation.content_hash) and not note_problems(evaluation)

@@ -11,9 +11,11 @@ from evaluations.models import SignedNoteError
 from evaluations.selectors import get_evaluation_for
 from evaluations.services.audit import history_of
 from evaluations.services.signing import (
+    ALL_NEGATIVE_DONE,
     SigningRefused,
     acknowledge_referral,
     add_addendum,
+    mark_red_flags_negative,
     sign_evaluation,
 )
 
@@ -35,6 +37,21 @@ def referral_acknowledge(request, public_id):
     else:
         messages.success(request, "The action on the referral is recorded.")
     return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#referrals")
+
+
+@require_POST
+def red_flags_negative(request, public_id):
+    """The sign panel's "mark the unanswered as No", after its one confirmation."""
+    evaluation = get_evaluation_for(request.user, public_id)
+    try:
+        count = mark_red_flags_negative(
+            evaluation=evaluation, confirmed=request.POST.get("confirm") == "yes"
+        )
+    except (SigningRefused, SignedNoteError) as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, ALL_NEGATIVE_DONE.format(count=count))
+    return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")
 
 
 @require_POST
