@@ -12,6 +12,7 @@ from evaluations.models import (
 )
 from evaluations.models.fields import Answer
 from evaluations.selectors import SECTION_ATTRS
+from patients.reauth import password_confirmed
 
 from .audit import ADDENDUM, SIGNED, record_event
 from .integrity import addendum_document, current_key_id, keyed_hash, note_problems, signed_document
@@ -42,6 +43,10 @@ NOTHING_UNANSWERED = "Every red-flag question is already answered."
 
 class SigningRefused(Exception):
     """Signing or a post-signing step was refused; the message says why."""
+
+
+class WrongPassword(SigningRefused):
+    """The password given to sign was not the signer's: counted, logged and audited."""
 
 
 def red_flag_referrals(evaluation):
@@ -138,9 +143,24 @@ def acknowledge_referral(*, evaluation, code, action_taken, by):
     return acknowledgement
 
 
+def sign_evaluation(*, evaluation, user, password, request=None):
+    """Sign as the evaluating clinician, after checking the password.
+
+    From a request the password goes through authenticate(), so the login throttle counts a
+    wrong one; it is checked before the transaction, so that count is never rolled back.
+    """
+    if request is not None:
+        confirmed = password_confirmed(request, password)
+    else:  # scripts and service tests
+        confirmed = user.check_password(password or "")
+    if not confirmed:
+        raise WrongPassword(WRONG_PASSWORD)
+    return _sign(evaluation=evaluation, user=user)
+
+
 @transaction.atomic
-def sign_evaluation(*, evaluation, user, password):
-    """Sign as the evaluating clinician: lock the note first, then read what is hashed.
+def _sign(*, evaluation, user):
+    """Lock the note first, then read what is hashed.
 
     Every write to a note takes the same row lock (lock_draft_note), so a save that holds it
     commits before these reads, and one that comes later finds the note signed.
@@ -153,8 +173,6 @@ def sign_evaluation(*, evaluation, user, password):
     note = Evaluation.objects.select_related("patient", *SECTION_ATTRS).get(pk=evaluation.pk)
     if note.clinician_id != user.pk:
         raise SigningRefused(ONLY_AUTHOR_SIGNS)
-    if not user.check_password(password or ""):
-        raise SigningRefused(WRONG_PASSWORD)
     check_ready_to_sign(note)
     note.status = Evaluation.Status.SIGNED
     note.signed_by = user

@@ -1,5 +1,6 @@
 """Acting on referrals, signing, addenda and the note's history."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -13,11 +14,13 @@ from evaluations.services.audit import history_of
 from evaluations.services.signing import (
     ALL_NEGATIVE_DONE,
     SigningRefused,
+    WrongPassword,
     acknowledge_referral,
     add_addendum,
     mark_red_flags_negative,
     sign_evaluation,
 )
+from patients.reauth import note_wrong_password
 
 from .pages import render_evaluation_page
 
@@ -57,10 +60,16 @@ def red_flags_negative(request, public_id):
 @require_POST
 def sign(request, public_id):
     evaluation = get_evaluation_for(request.user, public_id)
+    password = request.POST.get("password", "")
     try:
         sign_evaluation(
-            evaluation=evaluation, user=request.user, password=request.POST.get("password", "")
+            evaluation=evaluation, user=request.user, password=password, request=request
         )
+    except WrongPassword as refused:
+        if note_wrong_password(request, purpose="sign", obj=evaluation):
+            return redirect(settings.LOGIN_URL)
+        messages.error(request, str(refused))
+        return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")
     except SigningRefused as refused:
         messages.error(request, str(refused))
         return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")
