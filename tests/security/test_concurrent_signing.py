@@ -29,7 +29,7 @@ from evaluations.services.plan_review import (
 from evaluations.services.signing import SigningRefused, sign_evaluation, verify_note
 from evaluations.views.pages import make_section_form
 from tests.evaluations.test_plan_review import eric_like
-from tests.factories import TEST_PASSWORD, make_evaluation
+from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
 ROUNDS_PER_ORDER = 100  # 200 rounds of save against signature in all
 LOCK_WAIT_LIMIT = 30  # seconds; only reached when the waiter never blocks (a failure)
@@ -119,7 +119,7 @@ def fast_passwords(settings, alice):
 
 def signable(patient, alice):
     """A draft note that passes every pre-sign check, made in a few queries."""
-    evaluation = make_evaluation(patient, alice)
+    evaluation = answer_red_flags_negative(make_evaluation(patient, alice))
     Evaluation.objects.filter(pk=evaluation.pk).update(plan_generated_at=timezone.now())
     return loaded(evaluation.pk)
 
