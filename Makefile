@@ -26,9 +26,9 @@ run: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style serving: DEBUG off, hashed static files via WhiteNoise, gunicorn workers.
-# Needs SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS in the environment (see README).
+# Needs SECRET_KEY, NOTE_SIGNING_KEYS, DATABASE_URL and ALLOWED_HOSTS in the environment (see README).
 serve: $(BIN)/.installed
-	@test -n "$$SECRET_KEY" || (echo "Set SECRET_KEY (and DATABASE_URL, ALLOWED_HOSTS) first." >&2; exit 1)
+	@test -n "$$SECRET_KEY" -a -n "$$NOTE_SIGNING_KEYS" || (echo "Set SECRET_KEY and NOTE_SIGNING_KEYS (and DATABASE_URL, ALLOWED_HOSTS) first." >&2; exit 1)
 	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	STATIC_MANIFEST=1 $(BIN)/python manage.py migrate --noinput
 	STATIC_MANIFEST=1 $(BIN)/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WORKERS:-3} --access-logfile -

@@ -28,7 +28,7 @@ from evaluations.findings.snapshot_builder import build_snapshot
 from evaluations.library import engine_library, seed_exercise_library
 from evaluations.models import SECTIONS, Evaluation, PlanItem, section_attr
 from evaluations.plan.engine import build_plan
-from evaluations.services.integrity import note_hash
+from evaluations.services.integrity import legacy_hash
 from evaluations.services.plan_review import _item_rows, plan_data
 from evaluations.services.signing import red_flag_referrals
 from patients.models import Clinic, Membership, Patient, User
@@ -129,7 +129,7 @@ class _All:
 
 
 def signed_note_hash(template, row):
-    """note_hash of the note the row will be, read through the template's sections and items."""
+    """The format-1 hash (integrity.legacy_hash) of the note the row will be."""
     note = SimpleNamespace(
         **template.sections,
         plan_items=_All(template.items),
@@ -138,7 +138,7 @@ def signed_note_hash(template, row):
         plan_data=template.plan_data,
         **{k: v for k, v in row.items() if k != "patient_public_id"},
     )
-    return note_hash(note)
+    return legacy_hash(note)
 
 
 def create_staff():
@@ -243,6 +243,7 @@ def _add_evaluations(patients, start, clinics, users, templates):
                     row["signed_by_id"],
                     row["signed_at"],
                     content_hash,
+                    "",  # no key id: a format-1 note, checked by legacy_hash
                 )
             )
             for section in SECTIONS:
@@ -272,6 +273,7 @@ EVALUATION_COLUMNS = [
     "signed_by_id",
     "signed_at",
     "content_hash",
+    "signature_key_id",
 ]
 
 

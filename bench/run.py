@@ -60,6 +60,7 @@ def configure():
     url = database.bench_url()
     os.environ.update(DATABASE_URL=url, DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings")
     os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+    os.environ.setdefault("NOTE_SIGNING_KEYS", "bench:bench-only-signing-key")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     # Loopback HTTP stands in for the TLS proxy in front of production.
     os.environ.setdefault("SECURE_SSL_REDIRECT", "0")

@@ -123,6 +123,17 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Signed notes carry an HMAC-SHA256 keyed from here, never from the database: someone who
+# can write the tables cannot recompute it. "keyid:secret,…"; the current key signs, every
+# listed key verifies, so a key is rotated by adding a new one and moving the current id.
+NOTE_SIGNING_KEYS = dict(
+    entry.split(":", 1)
+    for entry in env.list(
+        "NOTE_SIGNING_KEYS",
+        default=["demo:insecure-local-demo-signing-key"] if DEBUG else environ.Env.NOTSET,
+    )
+)
+NOTE_SIGNING_KEY_ID = env("NOTE_SIGNING_KEY_ID", default=next(iter(NOTE_SIGNING_KEYS)))
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 

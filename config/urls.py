@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from evaluations.views import media
 from patients import views as patient_views
+from patients.password import PasswordChangeView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="patients:list", permanent=False)),
@@ -12,7 +13,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
-        auth_views.PasswordChangeView.as_view(success_url="/password/done/"),
+        PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

@@ -40,6 +40,11 @@ urlpatterns = [
         name="referral_acknowledge",
     ),
     path("<uuid:public_id>/sign/", signing.sign, name="sign"),
+    path(
+        "<uuid:public_id>/red-flags/all-negative/",
+        signing.red_flags_negative,
+        name="red_flags_negative",
+    ),
     path("<uuid:public_id>/addenda/", signing.addendum, name="addendum"),
     path("<uuid:public_id>/history/", signing.history, name="history"),
     path("<uuid:public_id>/discard/", drafts.discard, name="discard"),

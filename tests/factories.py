@@ -74,3 +74,14 @@ def make_evaluation(patient, clinician, **fields):
     if fields:
         evaluation.save()
     return evaluation
+
+
+def answer_red_flags_negative(evaluation):
+    """Every red-flag question asked and answered no: what signing requires at the least."""
+    from evaluations.services.signing import unanswered_red_flags
+
+    screen = evaluation.red_flags
+    for field in unanswered_red_flags(evaluation):
+        setattr(screen, field.attname, "no")
+    screen.save()
+    return evaluation

@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import sign_evaluation
-from tests.factories import TEST_PASSWORD, PatientFactory, make_evaluation
+from tests.factories import (
+    TEST_PASSWORD,
+    PatientFactory,
+    answer_red_flags_negative,
+    make_evaluation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +38,8 @@ def planned(evaluation):
 
 
 def signed(evaluation, clinician):
-    sign_evaluation(evaluation=planned(evaluation), user=clinician, password=TEST_PASSWORD)
+    evaluation = answer_red_flags_negative(planned(evaluation))
+    sign_evaluation(evaluation=evaluation, user=clinician, password=TEST_PASSWORD)
     evaluation.refresh_from_db()
     return evaluation
 

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from evaluations.forms import OutcomesForm
-from evaluations.models import Evaluation, SignedNoteError
+from evaluations.models import lock_draft_note
 
 CONFLICT = (
     "This section was saved elsewhere (another tab or a colleague) after you opened it. "
@@ -38,14 +38,7 @@ def save_valid_findings(form, *, version=None):
     with transaction.atomic():
         # The evaluation's row lock is the one signing takes: a save and a signature never
         # interleave, so a note is never half-signed or changed after its hash was taken.
-        status = (
-            Evaluation.objects.select_for_update()
-            .filter(pk=row.evaluation_id)
-            .values_list("status", flat=True)
-            .get()
-        )
-        if status == Evaluation.Status.SIGNED:
-            raise SignedNoteError()
+        lock_draft_note(row.evaluation_id)
         stored = type(row).objects.select_for_update().get(pk=row.pk)
         submitted = _submitted_version(version)
         if submitted is not None and submitted != stored.version:

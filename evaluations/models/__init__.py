@@ -16,7 +16,7 @@ from .findings import (
     RedFlagScreen,
     section_attr,
 )
-from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError
+from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError, lock_draft_note
 from .note import Addendum, PlanItem, ReferralAcknowledgement
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "ReferralAcknowledgement",
     "SIGNED_NOTE_IS_READ_ONLY",
     "SignedNoteError",
+    "lock_draft_note",
     "Core",
     "Evaluation",
     "Exercise",

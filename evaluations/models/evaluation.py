@@ -4,13 +4,13 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from patients.models import Patient
 
-from .immutability import EvaluationQuerySet, SignedNoteError
+from .immutability import EvaluationQuerySet, lock_draft_note, signed_note_refusals
 
 
 def validate_not_in_future(value):
@@ -66,8 +66,14 @@ class Evaluation(models.Model):
     )
     signed_at = models.DateTimeField(null=True, blank=True)
     content_hash = models.CharField(
-        max_length=64, blank=True, help_text="SHA-256 of the note's content at signing."
+        max_length=64,
+        blank=True,
+        help_text="HMAC-SHA256 of the signed document (a bare SHA-256 for format-1 notes).",
     )
+    # The canonical document the signature covers (services/integrity.py), and the id of the
+    # key that signed it; the key itself lives outside the database.
+    signed_content = models.JSONField(null=True, blank=True, editable=False)
+    signature_key_id = models.CharField(max_length=40, blank=True, editable=False)
 
     objects = EvaluationQuerySet.as_manager()
 
@@ -79,18 +85,21 @@ class Evaluation(models.Model):
         return f"{self.get_visit_type_display()} on {self.visit_date:%Y-%m-%d}"
 
     def save(self, *args, **kwargs):
-        # Signing itself is the last save a note gets: the stored row decides, not this object.
-        if self.pk and Evaluation.objects.filter(pk=self.pk, status=self.Status.SIGNED).exists():
-            raise SignedNoteError()
-        super().save(*args, **kwargs)
+        # Signing itself is the last save a note gets: the stored row decides, not this object,
+        # and it is read under the row lock the signature takes.
+        if self.pk is None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic(), signed_note_refusals():
+            lock_draft_note(self.pk)
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("evaluations:detail", args=[self.public_id])
 
     def delete(self, *args, **kwargs):
-        if self.pk and Evaluation.objects.filter(pk=self.pk, status=self.Status.SIGNED).exists():
-            raise SignedNoteError()
-        return super().delete(*args, **kwargs)
+        with transaction.atomic(), signed_note_refusals():
+            lock_draft_note(self.pk)
+            return super().delete(*args, **kwargs)
 
     @property
     def is_draft(self):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from evaluations.plan.plan_types import PART_TITLES, Part
 
@@ -80,6 +81,14 @@ class PlanItem(NotePart):
     class Meta:
         ordering = ["pillar", "position", "id"]
         indexes = [models.Index(fields=["evaluation", "pillar", "position"])]
+        constraints = [
+            # One item per exercise (or engine code) and note; free items have no code.
+            models.UniqueConstraint(
+                fields=["evaluation", "code"],
+                condition=~models.Q(code=""),
+                name="one_plan_item_per_code",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -126,7 +135,10 @@ class Addendum(models.Model):
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="addenda")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField("addendum", max_length=5000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # HMAC of the addendum chained to the hash before it (the note's, or the previous addendum's).
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    signature_key_id = models.CharField(max_length=40, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -7,7 +7,7 @@ proposes what to add and drop; the clinician's own edits are always kept.
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from evaluations.models import (
     SECTIONS,
     Evaluation,
     PlanItem,
-    SignedNoteError,
+    lock_draft_note,
     section_attr,
 )
 from evaluations.plan.engine import build_plan
@@ -25,6 +25,8 @@ from evaluations.plan.plan_types import to_plain
 from evaluations.selectors import SECTION_ATTRS
 
 NO_LONGER_INDICATED = "No longer indicated by the findings when the plan was re-run."
+ALREADY_IN_PLAN = "{name} is already on the plan."
+PLAN_ALREADY_MADE = "The plan was already made; review it below."
 
 
 class PlanReviewError(Exception):
@@ -88,9 +90,10 @@ def plan_changes(plan, items):
     return PlanChanges(add=add, drop=drop)
 
 
-def _ensure_draft(evaluation):
-    if not evaluation.is_draft:
-        raise SignedNoteError()
+def _lock_draft(evaluation):
+    """The note's row lock, then its state as stored now: every write below starts here."""
+    lock_draft_note(evaluation.pk)
+    return _loaded(evaluation)
 
 
 def _item_rows(evaluation, engine_items, start_position):
@@ -138,29 +141,32 @@ def _save_new_items(rows):
 
 @transaction.atomic
 def generate_plan(*, evaluation):
-    """Store the engine's plan as the note's plan; a second call changes nothing."""
-    _ensure_draft(evaluation)
-    if evaluation.plan_generated_at is not None:
+    """Store the engine's plan as the note's plan; a second call, even a concurrent one,
+    changes nothing: it waits for the lock and then finds the plan made."""
+    note = _lock_draft(evaluation)
+    if note.plan_generated_at is not None:
         return False
-    plan = engine_plan(_loaded(evaluation))
-    _save_new_items(_item_rows(evaluation, plan.items, 0))
-    _store_plan_data(evaluation, plan)
+    plan = engine_plan(note)
+    _save_new_items(_item_rows(note, plan.items, 0))
+    _store_plan_data(note, plan)
+    evaluation.refresh_from_db(fields=["plan_data", "plan_generated_at"])
     return True
 
 
 @transaction.atomic
 def apply_plan_changes(*, evaluation):
     """Add what the engine now suggests and take off what it no longer does; keep all edits."""
-    _ensure_draft(evaluation)
-    plan = engine_plan(_loaded(evaluation))
-    items = list(evaluation.plan_items.all())
+    note = _lock_draft(evaluation)
+    plan = engine_plan(note)
+    items = list(note.plan_items.all())
     changes = plan_changes(plan, items)
-    _save_new_items(_item_rows(evaluation, changes.add, _next_position(evaluation)))
+    _save_new_items(_item_rows(note, changes.add, _next_position(note)))
     for item in changes.drop:
         item.removed = True
         item.removed_reason = NO_LONGER_INDICATED
         item.save(update_fields=["removed", "removed_reason", "updated_at"])
-    _store_plan_data(evaluation, plan)
+    _store_plan_data(note, plan)
+    evaluation.refresh_from_db(fields=["plan_data", "plan_generated_at"])
     return changes
 
 
@@ -171,6 +177,8 @@ def _store_plan_data(evaluation, plan):
     evaluation.save(update_fields=["plan_data", "plan_generated_at"])
 
 
+# Each item step saves only its own fields, and PlanItem.save takes the note's lock and
+# re-checks the status first (lock_draft_note): a signature never races an item edit.
 def remove_item(*, item, reason):
     item.removed = True
     item.removed_reason = reason[:300]
@@ -193,11 +201,19 @@ def _next_position(evaluation):
     return (evaluation.plan_items.aggregate(last=Max("position"))["last"] or 0) + 1
 
 
+@transaction.atomic
 def add_library_exercise(*, evaluation, exercise):
-    """The clinician's choice from the library, copied into the note with its default dosing."""
-    _ensure_draft(evaluation)
-    if evaluation.plan_items.filter(code=exercise.code, removed=False).exists():
-        raise PlanReviewError(f"{exercise.name} is already on the plan.")
+    """The clinician's choice from the library, copied into the note with its default dosing.
+
+    One item per exercise and note (a database constraint): adding one taken off the plan
+    puts it back; adding one already on it is refused, even from two tabs at once."""
+    lock_draft_note(evaluation.pk)
+    existing = evaluation.plan_items.filter(code=exercise.code).first()
+    if existing is not None and existing.removed:
+        restore_item(item=existing)
+        return existing
+    if existing is not None:
+        raise PlanReviewError(ALREADY_IN_PLAN.format(name=exercise.name))
     pillar = min((p.number for p in exercise.pillars.all()), default=3)
     item = PlanItem(
         evaluation=evaluation,
@@ -218,13 +234,19 @@ def add_library_exercise(*, evaluation, exercise):
         position=_next_position(evaluation),
         part=PlanItem.part_for_kind(PlanItem.Kind.EXERCISE),
     )
-    item.save()
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        # The constraint is the backstop behind the lock (a write that skipped it).
+        raise PlanReviewError(ALREADY_IN_PLAN.format(name=exercise.name)) from None
     return item
 
 
+@transaction.atomic
 def add_free_item(*, evaluation, kind, pillar, name, dosing=""):
     """A manual-therapy or education item in the clinician's own words."""
-    _ensure_draft(evaluation)
+    lock_draft_note(evaluation.pk)
     item = PlanItem(
         evaluation=evaluation,
         origin=PlanItem.Origin.CLINICIAN,

@@ -60,7 +60,8 @@ def _item(evaluation, item_id):
 @require_POST
 def plan_generate(request, public_id):
     def generate(evaluation):
-        plan_review.generate_plan(evaluation=evaluation)
+        if not plan_review.generate_plan(evaluation=evaluation):
+            return plan_review.PLAN_ALREADY_MADE
         return "The plan was made from the findings. Review each item before signing."
 
     return _review_step(request, public_id, generate)

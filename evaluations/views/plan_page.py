@@ -3,7 +3,11 @@
 from evaluations.models import PlanItem
 from evaluations.plan.plan_types import PART_TITLES, PILLARS
 from evaluations.services import plan_review
-from evaluations.services.signing import red_flag_referrals, unacknowledged_referrals
+from evaluations.services.signing import (
+    red_flag_referrals,
+    unacknowledged_referrals,
+    unanswered_red_flags,
+)
 
 # DOMAIN.md marks these levels as expert opinion or practice-level: the page says so.
 WEAK_EVIDENCE = {"expert": "Expert opinion", "low": "Low evidence"}
@@ -42,6 +46,7 @@ def plan_context(request, evaluation):
         "pillar_choices": list(PILLARS.items()),
         "weak_evidence": WEAK_EVIDENCE,
         "can_sign": evaluation.is_draft and evaluation.clinician_id == request.user.pk,
+        "unanswered_red_flags": unanswered_red_flags(evaluation) if evaluation.is_draft else [],
     }
     if generated:
         data = evaluation.plan_data

@@ -1,5 +1,6 @@
 """Acting on referrals, signing, addenda and the note's history."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -11,11 +12,15 @@ from evaluations.models import SignedNoteError
 from evaluations.selectors import get_evaluation_for
 from evaluations.services.audit import EVENT_LABELS, history_of, history_page
 from evaluations.services.signing import (
+    ALL_NEGATIVE_DONE,
     SigningRefused,
+    WrongPassword,
     acknowledge_referral,
     add_addendum,
+    mark_red_flags_negative,
     sign_evaluation,
 )
+from patients.reauth import note_wrong_password
 
 from .pages import render_evaluation_page
 
@@ -38,12 +43,33 @@ def referral_acknowledge(request, public_id):
 
 
 @require_POST
-def sign(request, public_id):
+def red_flags_negative(request, public_id):
+    """The sign panel's "mark the unanswered as No", after its one confirmation."""
     evaluation = get_evaluation_for(request.user, public_id)
     try:
-        sign_evaluation(
-            evaluation=evaluation, user=request.user, password=request.POST.get("password", "")
+        count = mark_red_flags_negative(
+            evaluation=evaluation, confirmed=request.POST.get("confirm") == "yes"
         )
+    except (SigningRefused, SignedNoteError) as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, ALL_NEGATIVE_DONE.format(count=count))
+    return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")
+
+
+@require_POST
+def sign(request, public_id):
+    evaluation = get_evaluation_for(request.user, public_id)
+    password = request.POST.get("password", "")
+    try:
+        sign_evaluation(
+            evaluation=evaluation, user=request.user, password=password, request=request
+        )
+    except WrongPassword as refused:
+        if note_wrong_password(request, purpose="sign", obj=evaluation):
+            return redirect(settings.LOGIN_URL)
+        messages.error(request, str(refused))
+        return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")
     except SigningRefused as refused:
         messages.error(request, str(refused))
         return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")

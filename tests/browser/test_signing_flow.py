@@ -75,3 +75,43 @@ def test_review_sign_refuse_an_old_form_and_add_an_addendum(browser, page, log_i
     assert evaluation.is_signed
     codes = set(evaluation.plan_items.filter(removed=False).values_list("code", flat=True))
     assert "side_plank" in codes and "cadence_retraining" not in codes
+
+
+def test_all_negative_names_the_unasked_questions_and_needs_one_confirmation(
+    browser, page, log_in, settings
+):
+    from evaluations.services.plan_review import generate_plan
+    from evaluations.services.signing import ALL_NEGATIVE_DONE, RED_FLAGS_UNANSWERED
+
+    settings.DEBUG = True
+    call_command("load_library", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    log_in("demo-pt", DEMO_PASSWORD)
+    evaluation = Evaluation.objects.get(patient__record_number="RPT-1004")
+    screen = evaluation.red_flags
+    screen.cancer_night_pain = screen.dvt_pitting_oedema = ""
+    screen.save()
+    generate_plan(evaluation=evaluation)
+
+    page.goto(evaluation.get_absolute_url() + "plan/")
+    page.get_by_label("Your password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign the note").click()
+    expect(page.get_by_text(RED_FLAGS_UNANSWERED.format(count=2))).to_be_visible()
+    unasked = page.locator("#red-flags-unanswered")
+    expect(unasked).to_contain_text("Unrelenting night or rest pain")
+    expect(unasked).to_contain_text("Pitting oedema")
+
+    # Without the confirmation the browser does not send it, and nothing is answered.
+    unasked.get_by_role("button", name="Mark the unanswered as No").click()
+    screen.refresh_from_db()
+    assert screen.cancer_night_pain == ""
+    unasked.get_by_label("I asked each of these questions and the answer was no.").check()
+    unasked.get_by_role("button", name="Mark the unanswered as No").click()
+    expect(page.get_by_text(ALL_NEGATIVE_DONE.format(count=2))).to_be_visible()
+    expect(page.locator("#red-flags-unanswered")).to_have_count(0)
+
+    page.get_by_label("Your password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign the note").click()
+    expect(page.get_by_test_id("signed-banner")).to_contain_text("Signed by")
+    screen.refresh_from_db()
+    assert (screen.cancer_night_pain, screen.dvt_pitting_oedema) == ("no", "no")

@@ -9,7 +9,7 @@ from evaluations.models import Evaluation
 from evaluations.services.audit import history_of
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import add_addendum, sign_evaluation
-from tests.factories import TEST_PASSWORD, make_evaluation
+from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -76,6 +76,7 @@ def signed_with_addendum(seeded, evaluation, alice, alice_client):
         {"version": "0", "pain_now": "5", "sitting_hours_per_day": "9"},
     )
     generate_plan(evaluation=evaluation)
+    answer_red_flags_negative(evaluation)
     sign_evaluation(evaluation=evaluation, user=alice, password=TEST_PASSWORD)
     add_addendum(evaluation=evaluation, author=alice, text="Called the patient.")
     return evaluation

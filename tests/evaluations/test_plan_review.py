@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from evaluations.forms.review import REMOVE_NEEDS_REASON
 from evaluations.models import PlanItem
-from evaluations.services.plan_review import NO_LONGER_INDICATED
+from evaluations.services.plan_review import ALREADY_IN_PLAN, NO_LONGER_INDICATED
 from tests.factories import make_evaluation
 
 
@@ -118,7 +118,19 @@ def test_adding_an_exercise_copies_it_into_the_note(alice_client, evaluation):
     assert item.origin == PlanItem.Origin.CLINICIAN
     assert item.dosing.startswith("5 × 10 s")
     response = alice_client.post(url("plan_add_exercise", evaluation), {"code": "side_plank"})
-    assert "already on the plan" in alice_client.get(response["Location"]).content.decode()
+    message = ALREADY_IN_PLAN.format(name=item.name)
+    assert message in alice_client.get(response["Location"]).content.decode()
+    assert evaluation.plan_items.filter(code="side_plank").count() == 1
+
+
+def test_adding_an_exercise_taken_off_the_plan_puts_it_back(alice_client, evaluation):
+    make_plan(alice_client, evaluation)
+    alice_client.post(url("plan_add_exercise", evaluation), {"code": "side_plank"})
+    item = evaluation.plan_items.get(code="side_plank")
+    alice_client.post(url("plan_item_remove", evaluation, item.pk), {"reason": "Too hard"})
+    alice_client.post(url("plan_add_exercise", evaluation), {"code": "side_plank"})
+    item.refresh_from_db()
+    assert not item.removed
     assert evaluation.plan_items.filter(code="side_plank").count() == 1
 
 

@@ -6,18 +6,37 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from evaluations.models import Addendum, Evaluation, PlanItem, SignedNoteError
+from evaluations.models.immutability import signed_note_refusals
+from evaluations.services.integrity import (
+    ADDENDUM_ALTERED,
+    DOCUMENT_ALTERED,
+    LEGACY_MISMATCH,
+    NOT_SIGNED_ANY_MORE,
+    ROWS_CHANGED,
+    UNKNOWN_KEY,
+    addendum_document,
+    canonical,
+    keyed_hash,
+    legacy_hash,
+    note_problems,
+)
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import (
     ALREADY_SIGNED,
+    CONFIRM_ALL_NEGATIVE,
+    DOSING_MISSING,
     EMPTY_ADDENDUM,
     ONLY_AUTHOR_SIGNS,
     PLAN_NOT_REVIEWED,
+    PRECAUTION_CONFLICT_UNEXPLAINED,
+    RED_FLAGS_UNANSWERED,
     REFERRAL_NOT_ACKNOWLEDGED,
     WRONG_PASSWORD,
+    add_addendum,
     sign_evaluation,
     verify_note,
 )
-from tests.factories import TEST_PASSWORD, make_evaluation
+from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
 
 def url(name, evaluation):
@@ -32,7 +51,7 @@ def evaluation(seeded, patient, alice):
     evaluation.hamstring.puranen_orava = "positive_familiar"
     evaluation.hamstring.save()
     generate_plan(evaluation=evaluation)
-    return evaluation
+    return answer_red_flags_negative(evaluation)
 
 
 @pytest.fixture
@@ -53,7 +72,8 @@ def test_signing_with_the_password_records_who_and_when(alice_client, evaluation
     assert len(evaluation.content_hash) == 64 and verify_note(evaluation)
     page = alice_client.get(evaluation.get_absolute_url()).content.decode()
     assert "Signed by" in page and "read-only" in page
-    assert "hx-post" not in page
+    # A signed note's sections carry no autosave hook: nothing on the page can post a change.
+    assert "data-autosave" not in page
     assert "disabled" in page
 
 
@@ -90,6 +110,7 @@ def test_a_red_flag_referral_must_be_acted_on_before_signing(alice_client, seede
     flagged = make_evaluation(patient, alice)
     flagged.red_flags.ces_saddle_numbness = "yes"
     flagged.red_flags.save()
+    answer_red_flags_negative(flagged)
     generate_plan(evaluation=flagged)
     assert not flagged.plan_items.exists()
     page = alice_client.get(url("plan", flagged)).content.decode()
@@ -108,6 +129,60 @@ def test_a_red_flag_referral_must_be_acted_on_before_signing(alice_client, seede
     flagged.refresh_from_db()
     assert flagged.is_signed
     assert flagged.referral_acknowledgements.get().action_taken.startswith("Sent to")
+
+
+def test_an_unanswered_red_flag_question_stops_the_signature(alice_client, evaluation):
+    evaluation.red_flags.cancer_history = ""
+    evaluation.red_flags.save()
+    response = alice_client.post(url("sign", evaluation), {"password": TEST_PASSWORD})
+    assert RED_FLAGS_UNANSWERED.format(count=1) in follow_message(alice_client, response)
+    evaluation.refresh_from_db()
+    assert evaluation.is_draft
+
+
+def test_all_negative_needs_its_confirmation_and_answers_only_the_unasked(alice_client, evaluation):
+    screen = evaluation.red_flags
+    screen.cancer_history, screen.fracture_trauma, screen.infection_fever = "", "", "yes"
+    screen.save()
+    page = alice_client.get(url("plan", evaluation)).content.decode()
+    assert "History of cancer" in page and "Significant trauma" in page
+    unconfirmed = alice_client.post(url("red_flags_negative", evaluation))
+    assert CONFIRM_ALL_NEGATIVE in follow_message(alice_client, unconfirmed)
+    screen.refresh_from_db()
+    assert screen.cancer_history == ""
+    alice_client.post(url("red_flags_negative", evaluation), {"confirm": "yes"})
+    screen.refresh_from_db()
+    assert (screen.cancer_history, screen.fracture_trauma, screen.infection_fever) == (
+        "no",
+        "no",
+        "yes",
+    )
+
+
+def test_a_plan_item_without_dosing_stops_the_signature(alice_client, evaluation):
+    item = evaluation.plan_items.filter(removed=False).first()
+    item.dosing = "  "
+    item.save()
+    response = alice_client.post(url("sign", evaluation), {"password": TEST_PASSWORD})
+    expected = DOSING_MISSING.format(names=item.name)
+    assert expected in follow_message(alice_client, response)
+    evaluation.refresh_from_db()
+    assert evaluation.is_draft
+
+
+def test_an_unexplained_precaution_conflict_stops_the_signature(alice_client, evaluation):
+    item = evaluation.plan_items.filter(removed=False).first()
+    data = evaluation.plan_data
+    data["precautions"] = [{"text": "No loaded stretching yet", "codes": [item.code], "tags": []}]
+    Evaluation.objects.filter(pk=evaluation.pk).update(plan_data=data)
+    response = alice_client.post(url("sign", evaluation), {"password": TEST_PASSWORD})
+    expected = PRECAUTION_CONFLICT_UNEXPLAINED.format(names=item.name)
+    assert expected in follow_message(alice_client, response)
+    item.clinician_note = "Kept: pain-free range only, checked in clinic"
+    item.save()
+    alice_client.post(url("sign", evaluation), {"password": TEST_PASSWORD})
+    evaluation.refresh_from_db()
+    assert evaluation.is_signed
 
 
 def test_posting_the_old_form_to_a_signed_note_is_refused(alice_client, signed):
@@ -178,6 +253,13 @@ def test_raw_sql_cannot_change_a_signed_note_on_postgresql(signed):
     assert verify_note(signed)
 
 
+def test_a_trigger_refusal_becomes_the_signed_note_refusal(signed):
+    # A write that slipped past the model layer still ends in the one message, never a 500.
+    table = PlanItem._meta.db_table
+    with pytest.raises(SignedNoteError), signed_note_refusals(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET dosing = 'x' WHERE evaluation_id = %s", [signed.pk])
+
+
 def test_a_note_changed_behind_the_triggers_back_fails_verification(signed):
     table = PlanItem._meta.db_table
     with connection.cursor() as cursor:
@@ -238,3 +320,122 @@ def test_another_clinic_cannot_sign_or_add_to_the_note(client, charlie, evaluati
     assert client.post(url("sign", evaluation), {"password": TEST_PASSWORD}).status_code == 404
     assert client.post(url("addendum", signed), {"text": "x"}).status_code == 404
     assert not Addendum.objects.exists()
+
+
+def behind_the_triggers(statement, params):
+    """A write by someone who owns the tables and switches the triggers off (a superuser)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(statement, params)
+
+
+def store_document(note, document, key_id="test"):
+    """Replace the signed document as if it had been signed so, with the key: an older note."""
+    behind_the_triggers(
+        "UPDATE evaluations_evaluation SET signed_content = %s::jsonb, content_hash = %s, "
+        "signature_key_id = %s WHERE id = %s",
+        [canonical(document), keyed_hash(document, key_id), key_id, note.pk],
+    )
+
+
+def reloaded(note):
+    return Evaluation.objects.get(pk=note.pk)
+
+
+def problems_of(note):
+    return note_problems(reloaded(note))
+
+
+def test_the_signed_document_holds_every_printed_field_and_a_keyed_hash(signed):
+    document = signed.signed_content
+    assert document["format"] == 2 and signed.signature_key_id == "test"
+    assert signed.content_hash == keyed_hash(document, "test")
+    printed = set(document["plan_items"]["fields"])
+    assert {"patient_feel", "patient_stop", "evidence_level", "cautions", "dosing"} <= printed
+    assert document["patient"]["record_number"] == signed.patient.record_number
+    assert document["signed_by"]["id"] == signed.signed_by_id
+
+
+def test_a_changed_patient_wording_is_caught(signed):
+    behind_the_triggers(
+        "UPDATE evaluations_planitem SET patient_stop = 'never stop' WHERE evaluation_id = %s",
+        [signed.pk],
+    )
+    assert problems_of(signed) == [ROWS_CHANGED.format(part="plan items")]
+
+
+def test_a_document_rewritten_without_the_key_is_caught(signed):
+    document = signed.signed_content
+    document["plan_items"]["items"][0]["dosing"] = "rewritten"
+    behind_the_triggers(
+        "UPDATE evaluations_evaluation SET signed_content = %s::jsonb WHERE id = %s",
+        [canonical(document), signed.pk],
+    )
+    assert problems_of(signed) == [DOCUMENT_ALTERED]
+
+
+def test_a_field_added_after_signing_keeps_old_notes_verified_and_still_catches_changes(signed):
+    # An older note's document does not list a field added since: simulate it by signing the
+    # document without one of today's (empty) fields, as the code then would have.
+    document = signed.signed_content
+    history = document["findings"]["history"]
+    added = next(name for name in history["fields"] if history["values"][name] in ("", None))
+    history["fields"].remove(added)
+    del history["values"][added]
+    store_document(signed, document)
+    assert problems_of(signed) == []
+
+    listed = next(name for name in history["fields"] if name != added)
+    column = signed.history._meta.get_field(added).column
+    behind_the_triggers(
+        f"UPDATE evaluations_history SET {column} = '3' WHERE evaluation_id = %s", [signed.pk]
+    )
+    assert problems_of(signed) == [ROWS_CHANGED.format(part=f"findings (history.{added})")]
+    behind_the_triggers(
+        f"UPDATE evaluations_history SET {column} = %s WHERE evaluation_id = %s",
+        [getattr(signed.history, added), signed.pk],
+    )
+    history["values"][listed] = "changed after signing"
+    store_document(signed, document)
+    assert problems_of(signed) == [ROWS_CHANGED.format(part="findings")]
+
+
+def test_a_signature_on_a_note_flipped_back_to_draft_is_reported(signed):
+    behind_the_triggers(
+        "UPDATE evaluations_evaluation SET status = 'draft' WHERE id = %s", [signed.pk]
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 mismatch"):
+        call_command("verify_notes", stdout=io.StringIO(), stderr=err)
+    assert f"{signed.public_id}: {NOT_SIGNED_ANY_MORE}" in err.getvalue()
+
+
+def test_addenda_are_hashed_in_a_chain(signed, alice):
+    first = add_addendum(evaluation=signed, author=alice, text="Phoned: better.")
+    add_addendum(evaluation=signed, author=alice, text="Second call: no pain.")
+    assert problems_of(signed) == []
+    assert first.content_hash == keyed_hash(addendum_document(first, signed.content_hash), "test")
+    behind_the_triggers(
+        "UPDATE evaluations_addendum SET text = 'Phoned: worse.' WHERE id = %s", [first.pk]
+    )
+    assert problems_of(signed) == [ADDENDUM_ALTERED.format(number=1)]
+
+
+def test_a_retired_key_still_verifies_and_an_unknown_one_is_reported(signed, settings):
+    store_document(signed, signed.signed_content, key_id="old")
+    assert problems_of(signed) == []
+    settings.NOTE_SIGNING_KEYS = {"test": "test-only-signing-key"}
+    assert problems_of(signed) == [UNKNOWN_KEY.format(key_id="old")]
+
+
+def test_a_format_1_note_is_checked_the_old_way(signed):
+    behind_the_triggers(
+        "UPDATE evaluations_evaluation SET signed_content = NULL, signature_key_id = '', "
+        "content_hash = %s WHERE id = %s",
+        [legacy_hash(reloaded(signed)), signed.pk],
+    )
+    assert problems_of(signed) == []
+    behind_the_triggers(
+        "UPDATE evaluations_planitem SET dosing = 'x' WHERE evaluation_id = %s", [signed.pk]
+    )
+    assert problems_of(signed) == [LEGACY_MISMATCH]

@@ -19,7 +19,13 @@ from evaluations.reports.plain_language import (
 )
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import acknowledge_referral, add_addendum, sign_evaluation
-from tests.factories import TEST_PASSWORD, ClinicFactory, PatientFactory, make_clinician
+from tests.factories import (
+    TEST_PASSWORD,
+    ClinicFactory,
+    PatientFactory,
+    answer_red_flags_negative,
+    make_clinician,
+)
 from tests.reports.helpers import (
     XSS_ATTRIBUTE,
     XSS_SCRIPT,
@@ -60,6 +66,7 @@ def rendered(django_db_setup, django_db_blocker):
             "plan": evaluation.plan_data,
             "draft": _render(evaluation),
         }
+        answer_red_flags_negative(evaluation)
         sign_evaluation(evaluation=evaluation, user=alice, password=TEST_PASSWORD)
         add_addendum(evaluation=evaluation, author=alice, text=ADDENDUM)
         out["signed"] = _render(evaluation)

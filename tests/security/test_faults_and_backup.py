@@ -16,7 +16,7 @@ from django.urls import reverse
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import sign_evaluation
 from evaluations.views.evaluation import NOT_SAVED
-from tests.factories import TEST_PASSWORD, make_evaluation
+from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,6 +64,7 @@ def test_a_dump_restores_patients_evaluations_and_valid_signed_notes(seeded, pat
     evaluation.history.sitting_hours_per_day = 9
     evaluation.history.save()
     generate_plan(evaluation=evaluation)
+    answer_red_flags_negative(evaluation)
     sign_evaluation(evaluation=evaluation, user=alice, password=TEST_PASSWORD)
     source = connection.settings_dict["NAME"]
     restored = f"{source}_restore"

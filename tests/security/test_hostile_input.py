@@ -9,7 +9,7 @@ from evaluations.models import Addendum, PlanItem
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import add_addendum, sign_evaluation
 from patients.models import Patient
-from tests.factories import TEST_PASSWORD, make_evaluation
+from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
 SCRIPT = "<script>alert('x')</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -31,6 +31,7 @@ def hostile_note(seeded, patient, alice):
     item = evaluation.plan_items.first()
     item.clinician_note = ATTRIBUTE + SCRIPT
     item.save()
+    answer_red_flags_negative(evaluation)
     sign_evaluation(evaluation=evaluation, user=alice, password=TEST_PASSWORD)
     add_addendum(evaluation=evaluation, author=alice, text=SCRIPT + ATTRIBUTE)
     return evaluation

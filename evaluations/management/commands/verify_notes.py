@@ -2,29 +2,34 @@ from django.core.management.base import BaseCommand, CommandError
 
 from evaluations.models import Evaluation
 from evaluations.selectors import SECTION_ATTRS
-from evaluations.services.signing import verify_note
+from evaluations.services.integrity import note_problems
 
 BATCH = 200
 
 
 class Command(BaseCommand):
-    help = "Check every signed note against the SHA-256 stored when it was signed."
+    help = (
+        "Check every note that carries a signature: its signed document against its keyed "
+        "hash, the note's rows against the document, and its addenda's chain."
+    )
 
     def handle(self, *args, **options):
-        signed = (
-            Evaluation.objects.filter(status=Evaluation.Status.SIGNED)
-            .select_related("patient", *SECTION_ATTRS)
-            .prefetch_related("plan_items", "referral_acknowledgements")
+        # A signature on a draft is reported too: a status flipped back must not hide a note.
+        carrying = (
+            Evaluation.objects.exclude(content_hash="")
+            .select_related("patient", "clinician", "signed_by", *SECTION_ATTRS)
+            .prefetch_related("plan_items", "referral_acknowledgements", "addenda__author")
             .order_by("pk")
         )
-        checked, mismatched = 0, []
-        for evaluation in signed.iterator(chunk_size=BATCH):
+        checked, mismatched = 0, 0
+        for evaluation in carrying.iterator(chunk_size=BATCH):
             checked += 1
-            if not verify_note(evaluation):
-                mismatched.append(evaluation.public_id)
-        for public_id in mismatched:
-            self.stderr.write(f"MISMATCH evaluation {public_id}")
-        summary = f"{checked} signed note(s) checked, {len(mismatched)} mismatch(es)."
+            problems = note_problems(evaluation)
+            if problems:
+                mismatched += 1
+                for problem in problems:
+                    self.stderr.write(f"MISMATCH evaluation {evaluation.public_id}: {problem}")
+        summary = f"{checked} signed note(s) checked, {mismatched} mismatch(es)."
         if mismatched:
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))
