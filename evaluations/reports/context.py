@@ -19,6 +19,7 @@ from evaluations.models import (
 )
 from evaluations.models.fields import Answer
 from evaluations.plan.plan_types import DISCLAIMER, PILLARS, Part
+from evaluations.plan.prescription import NEXT_STEP
 from evaluations.selectors import SECTION_ATTRS
 
 from . import plain_language as plain
@@ -484,29 +485,39 @@ def _cited_keys(context, items, plan):
 # The handout ------------------------------------------------------------------------------
 
 
+NEXT_STEP_PREFIX = NEXT_STEP.split("{", 1)[0]
+# Education the handout prints as a section of its own (the pain table, the everyday tips),
+# so listing it again by name would only lengthen the patient's pages.
+PRINTED_AS_SECTIONS = frozenset({"load_monitoring", "gait_cues", "sitting_breaks"})
+
+
 def handout_context(evaluation):
+    """The home programme only (DOMAIN.md §9): what the patient does now, at home."""
     evaluation = load_evaluation(evaluation)
-    # Later levels wait for their criterion (a precaution may forbid them now): not printed.
-    items = [
-        item
-        for item in evaluation.plan_items.all()
-        if not item.removed and item.part != Part.LATER.value
-    ]
+    items = sorted(
+        (item for item in evaluation.plan_items.all() if not item.removed),
+        key=lambda item: (item.position, item.pk),
+    )
     plan = evaluation.plan_data if evaluation.plan_generated_at else {}
     context = _document(evaluation, "Your home exercise program")
-    exercises = [_exercise(item) for item in items if item.kind == PlanItem.Kind.EXERCISE]
+    home = [item for item in items if item.part == Part.HOME.value]
     context |= {
         "blocked": plan.get("blocked", False),
         "blocked_message": plain.BLOCKED,
         "referral_actions": _plain_referrals(plan),
-        "exercises": exercises,
+        "painful_leg": plain.PAINFUL_LEG.get(evaluation.symptomatic_side, ""),
+        "exercises": [_exercise(item) for item in home if item.kind == PlanItem.Kind.EXERCISE],
         "in_clinic": [
-            item.plain_name or item.name
-            for item in items
-            if item.kind == PlanItem.Kind.MANUAL_THERAPY
+            item.plain_name or item.name for item in items if item.part == Part.CLINIC.value
         ],
         "advice": [
-            item.plain_name or item.name for item in items if item.kind == PlanItem.Kind.EDUCATION
+            item.plain_name or item.name
+            for item in items
+            if item.code not in PRINTED_AS_SECTIONS
+            and (
+                item.part == Part.EDUCATION.value
+                or (item.part == Part.HOME.value and item.kind != PlanItem.Kind.EXERCISE)
+            )
         ],
         "pain_rules": plain.PAIN_RULES,
         "precautions": _plain_precautions(plan.get("precautions", [])),
@@ -530,10 +541,13 @@ def _exercise(item):
     return {
         "name": item.plain_name or item.name,
         "picture": _picture(item),
+        "side": plain.EXERCISE_SIDE.get(item.side, ""),
         "steps": steps,
         "how_much": how_much,
         "feel": item.patient_feel,
         "stop": item.patient_stop,
+        # The stored step starts "Next: …"; the handout's label already says so.
+        "next_step": item.next_step.removeprefix(NEXT_STEP_PREFIX),
         "note": item.clinician_note,
     }
 
@@ -563,19 +577,8 @@ def _plain_precautions(precautions):
 
 
 def _tips(history, items):
-    codes = {item.code for item in items}
-    tips = []
-    bending = {"hip_hinge_dowel", "directional_preference"} & codes or Answer.YES in (
-        history.sharp_pain_bending_forward,
-        history.pain_putting_on_shoes,
-    )
-    if bending:
-        tips.append(plain.TIPS["bending"])
-    sitting = "sitting_breaks" in codes or history.pain_sitting == Answer.YES
-    if sitting:
-        tips.append(plain.TIPS["sitting"])
-    if {"cadence_retraining", "gait_cues"} & codes:
-        tips.append(plain.TIPS["walking"])
+    """The article's movement teaching belongs in every home programme (DOMAIN.md §9)."""
+    tips = [plain.TIPS["bending"], plain.TIPS["sitting"], plain.TIPS["walking"]]
     if any(item.kind == PlanItem.Kind.EXERCISE for item in items):
         tips.append(plain.TIPS["strength"])
     return tips

@@ -112,14 +112,22 @@ TIPS = {
     ),
 }
 
-# The article's "When to seek help" list, in plain words.
+# For a patient in care (DOMAIN.md §9): a flare is a reason to call; the red flags below are
+# reasons to go straight away. The article's "pain for more than two weeks" is advice for people
+# not yet seen, so it is not here.
 WHEN_TO_GET_HELP = (
-    "The pain has lasted more than two weeks.",
-    "You keep pulling the back of your thigh.",
-    "You have pain near the sit bone when you sit.",
-    "You have low back pain or pain at the back of your pelvis as well.",
-    "You feel a sudden pop, or you cannot walk normally.",
+    "Your pain is clearly worse after two exercise sessions in a row.",
+    "Your pain is worse the next morning, and easing off for a day did not settle it.",
+    "You are not sure how to do an exercise, or it hurts in a new place.",
 )
+
+# The painful leg, named in the handout's first lines; and each exercise's side.
+PAINFUL_LEG = {"left": "your left leg", "right": "your right leg", "both": "both legs"}
+EXERCISE_SIDE = {
+    "left": "Left leg",
+    "right": "Right leg",
+    "both": "Both sides, one after the other",
+}
 
 # DOMAIN.md §3 red flags in plain words, each with what to do.
 RED_FLAGS = (
