@@ -65,5 +65,19 @@ def plan_context(request, evaluation):
             context["changes"] = plan_review.plan_changes(fresh, items)
             context["findings_changed"] = True
     else:
-        context["preview"] = plan_review.engine_plan(evaluation).to_dict()
+        context["preview"] = preview = plan_review.engine_plan(evaluation).to_dict()
+        context["preview_parts"] = _preview_parts(preview)
     return context
+
+
+def _preview_parts(preview):
+    """The engine's prescription before it is made: the same parts the made plan shows."""
+    items = [item for pillar in preview["pillars"] for item in pillar["items"]]
+    return [
+        {
+            "part": part.value,
+            "title": title,
+            "items": [item for item in items if item["part"] == part],
+        }
+        for part, title in PART_TITLES.items()
+    ]

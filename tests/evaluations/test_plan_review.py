@@ -44,6 +44,19 @@ def test_before_the_plan_is_made_the_page_previews_the_engine(alice_client, eval
     assert not PlanItem.objects.exists()
 
 
+def test_the_preview_shows_the_home_programme_first_and_later_levels_apart(
+    alice_client, evaluation
+):
+    page = alice_client.get(url("plan", evaluation)).content.decode()
+    rest = page.partition("Home programme")[2]
+    assert rest, "the preview names the home programme"
+    later = rest.partition("Later")[2]
+    assert "Isometric hamstring hold" in rest.partition("Later")[0]
+    # The tendon ladder's next level waits under Later with its criterion, not at home.
+    assert "Slider / Swiss-ball hamstring curl" in later
+    assert "When:" in later
+
+
 def test_making_the_plan_stores_each_item_with_its_reason_and_sources(alice_client, evaluation):
     items = make_plan(alice_client, evaluation)
     hold = next(item for item in items if item.code == "isometric_hamstring_hold")
