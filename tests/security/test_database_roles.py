@@ -10,9 +10,10 @@ import psycopg
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 
+from evaluations.management.commands.grant_runtime_role import NO_SUCH_ROLE, ROLE_IS_TOO_STRONG
 from evaluations.models import Evaluation
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import sign_evaluation, verify_note
@@ -152,6 +153,17 @@ def test_the_runtime_role_writes_notes_but_cannot_truncate_or_switch_triggers_of
     assert draft.history.pain_now == 3
     signed.refresh_from_db()
     assert verify_note(signed)
+
+
+@pytest.mark.django_db
+def test_the_owner_or_an_unknown_role_is_never_made_the_runtime_role():
+    owner = connection.settings_dict["USER"]
+    with pytest.raises(CommandError) as too_strong:
+        call_command("grant_runtime_role", owner)
+    assert str(too_strong.value) == ROLE_IS_TOO_STRONG.format(role=owner)
+    with pytest.raises(CommandError) as unknown:
+        call_command("grant_runtime_role", "wb_no_such_role")
+    assert str(unknown.value) == NO_SUCH_ROLE.format(role="wb_no_such_role")
 
 
 def test_migrate_connects_as_the_owner_of_migration_database_url():
