@@ -1,6 +1,7 @@
 """wholebody settings: one file, every deployment-specific value read from the environment."""
 
 import datetime
+import sys
 from pathlib import Path
 
 import environ
@@ -88,6 +89,13 @@ TEMPLATES = [
 
 # SQLite is the embedded default for `make run`; `make test` and production use PostgreSQL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# In a clinic the app connects as a role that owns no table, so it can neither TRUNCATE nor
+# switch a trigger off; the commands that change the schema or grant on it run as the owner,
+# MIGRATION_DATABASE_URL, when it is set (README, Running it for a clinic).
+OWNER_COMMANDS = {"migrate", "grant_runtime_role"}
+RUNS_AS_OWNER = len(sys.argv) > 1 and sys.argv[1] in OWNER_COMMANDS
+if RUNS_AS_OWNER and env.str("MIGRATION_DATABASE_URL", default=""):
+    DATABASES["default"] = env.db("MIGRATION_DATABASE_URL")
 # Reuse connections but check them first, so a restarted PostgreSQL needs no app restart.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
