@@ -8,7 +8,7 @@ from evaluations.services.audit import DISCARDED, history_of
 from evaluations.services.evaluation import DISCARD_ONLY_DRAFTS, DISCARD_ONLY_OWN
 from evaluations.services.plan_review import generate_plan
 from evaluations.services.signing import sign_evaluation
-from tests.factories import TEST_PASSWORD, make_evaluation
+from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
 
 def discard_url(evaluation):
@@ -47,7 +47,7 @@ def test_another_clinicians_draft_is_not_discarded(client, bob, alice, patient):
 
 
 def test_a_signed_note_is_never_discarded(alice_client, alice, seeded, patient):
-    note = make_evaluation(patient, alice, symptomatic_side="left")
+    note = answer_red_flags_negative(make_evaluation(patient, alice, symptomatic_side="left"))
     generate_plan(evaluation=note)
     sign_evaluation(evaluation=note, user=alice, password=TEST_PASSWORD)
     response = alice_client.post(discard_url(note), follow=True)

@@ -510,10 +510,12 @@ def signed_note_with(seeded, patient, alice):
     """A signed note whose plan holds the given exercise (the clinic's copy or a shared one)."""
     from evaluations.services import plan_review
     from evaluations.services.signing import sign_evaluation
-    from tests.factories import TEST_PASSWORD, make_evaluation
+    from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
     def make(exercise):
-        evaluation = make_evaluation(patient, alice, symptomatic_side="left")
+        evaluation = answer_red_flags_negative(
+            make_evaluation(patient, alice, symptomatic_side="left")
+        )
         plan_review.generate_plan(evaluation=evaluation)
         plan_review.add_library_exercise(evaluation=evaluation, exercise=exercise)
         return sign_evaluation(evaluation=evaluation, user=alice, password=TEST_PASSWORD)
