@@ -57,7 +57,7 @@ def _pdf_response(request, public_id, kind, render_document):
             logger.warning("stored pdf unusable evaluation=%s kind=%s", evaluation.public_id, kind)
             message = MUST_BE_REISSUED.format(kind=stored.get_kind_display().lower())
             context = {"evaluation": evaluation, "message": message, "kind": kind}
-            return render(request, "reports/render_failed.html", context, status=409)
+            return render(request, "reports/reissue_needed.html", context, status=409)
         name = filename(evaluation, f"{kind}-v{stored.version}")
     else:
         # A draft, or a note signed before documents were stored: rendered now.
