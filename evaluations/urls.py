@@ -50,4 +50,9 @@ urlpatterns = [
     path("<uuid:public_id>/discard/", drafts.discard, name="discard"),
     path("<uuid:public_id>/report.pdf", reports.report_pdf, name="report_pdf"),
     path("<uuid:public_id>/handout.pdf", reports.handout_pdf, name="handout_pdf"),
+    path(
+        "<uuid:public_id>/documents/<slug:kind>/reissue/",
+        reports.reissue,
+        name="reissue_document",
+    ),
 ]

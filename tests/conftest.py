@@ -109,3 +109,17 @@ def seeded(db):
     from evaluations.library import seed_exercise_library
 
     seed_exercise_library()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def media_root(tmp_path_factory):
+    """Signing stores PDFs: the suite's files go to a temporary folder, never the repository's."""
+    from django.conf import settings
+
+    if not settings.configured:  # the engine's pure tests run without Django
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield

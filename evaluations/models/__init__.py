@@ -1,3 +1,4 @@
+from .documents import SignedDocument
 from .evaluation import Evaluation
 from .exercise import Exercise, Pathway, Pillar
 from .findings import (
@@ -23,6 +24,7 @@ __all__ = [
     "Addendum",
     "PlanItem",
     "ReferralAcknowledgement",
+    "SignedDocument",
     "SIGNED_NOTE_IS_READ_ONLY",
     "SignedNoteError",
     "lock_draft_note",

@@ -7,6 +7,7 @@ from evaluations.models import (
     Addendum,
     Evaluation,
     ReferralAcknowledgement,
+    SignedDocument,
     SignedNoteError,
     lock_draft_note,
 )
@@ -16,6 +17,7 @@ from evaluations.selectors import SECTION_ATTRS
 from patients.reauth import password_confirmed
 
 from .audit import ADDENDUM, SIGNED, record_event
+from .documents import ISSUED_AT_SIGNING, document_problems, issue_document, issue_signed_documents
 from .integrity import addendum_document, current_key_id, keyed_hash, note_problems, signed_document
 from .plan_review import precaution_conflicts
 
@@ -180,10 +182,14 @@ def _sign(*, evaluation, user):
     note.status = Evaluation.Status.SIGNED
     note.signed_by = user
     note.signed_at = timezone.now()
-    note.signed_content = signed_document(note)
+    # Which documents were issued with the note: a lost document row is noticed. Documents
+    # signed before frozen documents have no such list and expect none.
+    note.signed_content = {**signed_document(note), "documents": ISSUED_AT_SIGNING}
     note.signature_key_id = current_key_id()
     note.content_hash = keyed_hash(note.signed_content, note.signature_key_id)
     note.save(update_fields=[*SIGNATURE_FIELDS, "status", "updated_at"])
+    # Rendered from the saved note in this transaction: a failed render undoes the signature.
+    issue_signed_documents(evaluation=note, by=user)
     record_event(evaluation=note, actor=user, event=SIGNED)
     evaluation.refresh_from_db(fields=[*SIGNATURE_FIELDS, "status"])
     return note
@@ -210,6 +216,13 @@ def add_addendum(*, evaluation, author, text):
         addendum_document(addendum, previous), addendum.signature_key_id
     )
     addendum.save()
+    # The report prints its addenda: a new version; the older stays retrievable.
+    issue_document(
+        evaluation=note,
+        kind=SignedDocument.Kind.REPORT,
+        reason=SignedDocument.Reason.ADDENDUM,
+        by=author,
+    )
     record_event(
         evaluation=evaluation, actor=author, event=ADDENDUM, detail=f"addendum {addendum.pk}"
     )
@@ -218,4 +231,8 @@ def add_addendum(*, evaluation, author, text):
 
 def verify_note(evaluation):
     """True when the note carries a signature and the signature still holds."""
-    return bool(evaluation.content_hash) and not note_problems(evaluation)
+    return (
+        bool(evaluation.content_hash)
+        and not note_problems(evaluation)
+        and not document_problems(evaluation)
+    )

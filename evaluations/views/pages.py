@@ -5,6 +5,7 @@ from django.shortcuts import render
 from evaluations.findings.derived_view import derived_view
 from evaluations.forms import EvaluationHeaderForm, OutcomesForm, section_form
 from evaluations.models import SECTIONS, Outcomes, section_attr
+from evaluations.services.documents import documents_panel
 
 SECTION_SLUGS = {section.slug for section in SECTIONS}
 # Shown by the page's autosave (evaluation.js) while the server cannot be reached.
@@ -63,6 +64,7 @@ def render_evaluation_page(
         "active": active,
         "autosave_retrying": AUTOSAVE_RETRYING,
         "addenda": list(evaluation.addenda.select_related("author")),
+        "documents_panel": documents_panel(evaluation, request.user),
         **(extra or {}),
     }
     return render(request, "evaluations/evaluation_detail.html", context)

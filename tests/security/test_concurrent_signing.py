@@ -17,6 +17,7 @@ from django.utils import timezone
 from evaluations.findings.saving import save_valid_findings
 from evaluations.forms import EvaluationHeaderForm
 from evaluations.models import Evaluation, Exercise, PlanItem, SignedNoteError
+from evaluations.reports.documents import DOCUMENTS, PDF
 from evaluations.selectors import SECTION_ATTRS
 from evaluations.services.plan_review import (
     ALREADY_IN_PLAN,
@@ -108,10 +109,20 @@ def in_order(holder, waiter):
     return outcome
 
 
+def stand_in_pdf(note, kind):
+    return f"{kind}.pdf", PDF, f"%PDF-1.7 {kind} of {note.public_id}".encode()
+
+
 @pytest.fixture
-def fast_passwords(settings, alice):
-    """Two hundred signatures: a cheap hasher keeps the rounds about the locks."""
+def fast_passwords(settings, alice, monkeypatch):
+    """Two hundred signatures: a cheap hasher keeps the rounds about the locks.
+
+    So does a stand-in for the PDFs signing stores (still stored and hashed): WeasyPrint
+    would add seconds a round; tests/reports/test_frozen_documents.py renders the real ones.
+    """
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for kind in DOCUMENTS:
+        monkeypatch.setitem(DOCUMENTS, kind, lambda note, kind=kind: stand_in_pdf(note, kind))
     alice.set_password(TEST_PASSWORD)
     alice.save(update_fields=["password"])
     return alice

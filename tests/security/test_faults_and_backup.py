@@ -10,6 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
 from django.urls import reverse
 
@@ -88,7 +89,12 @@ def test_a_dump_restores_patients_evaluations_and_valid_signed_notes(seeded, pat
         verified = subprocess.run(
             [sys.executable, "manage.py", "verify_notes"],
             cwd=ROOT,
-            env={**os.environ, "DATABASE_URL": admin_url(restored)},
+            # The signed PDFs live in the document storage, beside the database in a backup.
+            env={
+                **os.environ,
+                "DATABASE_URL": admin_url(restored),
+                "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            },
             capture_output=True,
             text=True,
         )

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from evaluations.models import Evaluation
 from evaluations.selectors import SECTION_ATTRS
+from evaluations.services.documents import document_problems
 from evaluations.services.integrity import note_problems
 
 BATCH = 200
@@ -10,7 +11,8 @@ BATCH = 200
 class Command(BaseCommand):
     help = (
         "Check every note that carries a signature: its signed document against its keyed "
-        "hash, the note's rows against the document, and its addenda's chain."
+        "hash, the note's rows against the document, its addenda's chain, and its stored "
+        "PDFs against their recorded SHA-256."
     )
 
     def handle(self, *args, **options):
@@ -18,13 +20,16 @@ class Command(BaseCommand):
         carrying = (
             Evaluation.objects.exclude(content_hash="")
             .select_related("patient", "clinician", "signed_by", *SECTION_ATTRS)
-            .prefetch_related("plan_items", "referral_acknowledgements", "addenda__author")
+            .prefetch_related(
+                "plan_items", "referral_acknowledgements", "addenda__author", "documents"
+            )
             .order_by("pk")
         )
         checked, mismatched = 0, 0
         for evaluation in carrying.iterator(chunk_size=BATCH):
             checked += 1
-            problems = note_problems(evaluation)
+            # Named by the note's id and the file's name: nothing about the patient.
+            problems = note_problems(evaluation) + document_problems(evaluation)
             if problems:
                 mismatched += 1
                 for problem in problems:

@@ -1,0 +1,193 @@
+"""Frozen documents: a signed note's PDFs are rendered once, stored, and reprinted as stored.
+
+At signing the report and the handout are rendered (the functions the PDF views use) and
+their bytes stored through Django's storage API; each stored file gets a row with its SHA-256
+and an HMAC over that row chained to the note's hash, so the row cannot be rewritten without
+the key. The note's signed document lists which documents were issued with it, so a lost row
+is noticed too. The report prints the note's hash, so the note's hash cannot cover the
+report's bytes; the chained row is what ties the bytes to the signature.
+
+An addendum issues a new report version; the handout never changes. A stored file that went
+missing or was altered is never re-rendered silently: a clinic admin re-issues it, audited.
+"""
+
+import hashlib
+import hmac
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from evaluations.models import Evaluation, SignedDocument
+from evaluations.reports.documents import DOCUMENTS
+
+from .audit import record_event
+from .integrity import current_key_id, keyed_hash
+
+Kind = SignedDocument.Kind
+ISSUED_AT_SIGNING = [Kind.HANDOUT.value, Kind.REPORT.value]
+REISSUED = "document re-issued"
+
+MUST_BE_REISSUED = (
+    "The stored {kind} of this signed note is missing or was altered, so it cannot be "
+    "reprinted. A clinic admin must re-issue it (a new version, recorded in the history)."
+)
+REISSUE_FOR_ADMINS = "Only a clinic admin can re-issue a signed note's document."
+NOTHING_TO_REISSUE = "The stored {kind} is intact; there is nothing to re-issue."
+NOT_SIGNED = "Only a signed note has stored documents."
+
+MISSING_RECORD = "its {kind} (version 1) has no stored record"
+RECORD_ALTERED = "the record of {file} no longer matches its hash"
+FILE_MISSING = "the stored file {file} is missing"
+FILE_ALTERED = "the stored file {file} was altered"
+
+
+class DocumentRefused(Exception):
+    """A re-issue was refused; the message says why."""
+
+
+def storage_name(evaluation, kind, version):
+    return f"signed/{evaluation.public_id}/{kind}-v{version}.pdf"
+
+
+def record_document(document, note_hash):
+    """What a document's HMAC covers: the row, chained to the note's hash."""
+    return {
+        "evaluation": str(document.evaluation.public_id),
+        "kind": document.kind,
+        "version": document.version,
+        "reason": document.reason,
+        "file": document.file_name,
+        "sha256": document.sha256,
+        "created_at": document.created_at.isoformat(),
+        "created_by": document.created_by_id,
+        "note": note_hash,
+    }
+
+
+def issue_document(*, evaluation, kind, reason, by):
+    """Render the kind of document for a signed note and store it as its next version.
+
+    Call inside the transaction that holds the note's lock: a render that fails rolls the
+    signature (or the addendum, or the re-issue) back with it.
+    """
+    _, _, data = DOCUMENTS[kind](evaluation)
+    last = evaluation.documents.filter(kind=kind).order_by("version").last()
+    version = last.version + 1 if last else 1
+    # A file left by a rolled-back attempt is overwritten, never renamed: the row names it.
+    name = storage_name(evaluation, kind, version)
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    stored = default_storage.save(name, ContentFile(data))
+    document = SignedDocument(
+        evaluation=evaluation,
+        kind=kind,
+        version=version,
+        reason=reason,
+        file_name=stored,
+        sha256=hashlib.sha256(data).hexdigest(),
+        created_by=by,
+        signature_key_id=current_key_id(),
+    )
+    document.content_hash = keyed_hash(
+        record_document(document, evaluation.content_hash), document.signature_key_id
+    )
+    document.save()
+    return document
+
+
+def issue_signed_documents(*, evaluation, by):
+    return [
+        issue_document(evaluation=evaluation, kind=kind, reason=SignedDocument.Reason.SIGNED, by=by)
+        for kind in ISSUED_AT_SIGNING
+    ]
+
+
+def current_documents(evaluation, documents=None):
+    """The latest version of each kind, by kind."""
+    latest = {}
+    for document in documents or evaluation.documents.order_by("kind", "version"):
+        latest[document.kind] = document
+    return latest
+
+
+def stored_bytes(document):
+    """The stored file's bytes, or None when it is missing or no longer what was issued."""
+    try:
+        with default_storage.open(document.file_name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == document.sha256 else None
+
+
+def file_problem(document):
+    if not default_storage.exists(document.file_name):
+        return FILE_MISSING.format(file=document.file_name)
+    if stored_bytes(document) is None:
+        return FILE_ALTERED.format(file=document.file_name)
+    return None
+
+
+def document_problems(evaluation):
+    """What is wrong with a signed note's stored documents; named by file, never by patient."""
+    problems = []
+    documents = list(evaluation.documents.all())
+    issued = {d.kind for d in documents if d.version == 1}
+    for kind in (evaluation.signed_content or {}).get("documents", []):
+        if kind not in issued:
+            problems.append(MISSING_RECORD.format(kind=kind))
+    for document in documents:
+        expected = record_document(document, evaluation.content_hash)
+        key_id = document.signature_key_id
+        if not hmac.compare_digest(keyed_hash(expected, key_id), document.content_hash):
+            problems.append(RECORD_ALTERED.format(file=document.file_name))
+        elif problem := file_problem(document):
+            problems.append(problem)
+    return problems
+
+
+def broken_documents(evaluation, documents=None):
+    """The current documents a reprint cannot serve: the kinds a clinic admin must re-issue."""
+    return [
+        document
+        for document in current_documents(evaluation, documents).values()
+        if file_problem(document) is not None
+    ]
+
+
+def reissue_document(*, evaluation, kind, by):
+    """A clinic admin's new version of a document whose stored file is missing or altered."""
+    if not by.is_clinic_admin:
+        raise DocumentRefused(REISSUE_FOR_ADMINS)
+    with transaction.atomic():
+        note = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+        if not note.is_signed:
+            raise DocumentRefused(NOT_SIGNED)
+        current = current_documents(note).get(kind)
+        if current is not None and file_problem(current) is None:
+            raise DocumentRefused(NOTHING_TO_REISSUE.format(kind=Kind(kind).label.lower()))
+        document = issue_document(
+            evaluation=note, kind=kind, reason=SignedDocument.Reason.REISSUED, by=by
+        )
+        record_event(
+            evaluation=note, actor=by, event=REISSUED, detail=f"{kind} v{document.version}"
+        )
+    return document
+
+
+def documents_panel(evaluation, user):
+    """What the note page lists: every stored version, and the ones that must be re-issued."""
+    if not evaluation.is_signed:
+        return None
+    documents = list(evaluation.documents.order_by("kind", "version"))
+    broken = {d.pk for d in broken_documents(evaluation, documents)}
+    return {
+        "documents": documents,
+        "broken": [
+            {"kind": d.kind, "message": MUST_BE_REISSUED.format(kind=d.get_kind_display().lower())}
+            for d in documents
+            if d.pk in broken
+        ],
+        "can_reissue": user.is_clinic_admin,
+    }

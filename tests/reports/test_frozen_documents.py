@@ -1,0 +1,186 @@
+"""Frozen documents: a signed note's PDFs are stored at signing and reprinted byte for byte."""
+
+import hashlib
+
+import pytest
+from auditlog.models import LogEntry
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from evaluations.models import Evaluation, Exercise, PlanItem, SignedDocument
+from evaluations.reports import documents as report_documents
+from evaluations.reports.context import DRAFT_MARK
+from evaluations.reports.documents import render_handout
+from evaluations.services.documents import MUST_BE_REISSUED, REISSUED
+from evaluations.services.signing import add_addendum, sign_evaluation, verify_note
+from tests.factories import TEST_PASSWORD, answer_red_flags_negative
+from tests.reports.helpers import tendinopathy_evaluation, text
+
+ADDENDUM_TEXT = "Phoned the patient: the sitting pain eased this week."
+RENAMED = "Renamed bridge from the library edit"
+EDITED_DOSING = "9 sets of 99"
+
+
+@pytest.fixture
+def draft(seeded, patient, alice):
+    return answer_red_flags_negative(tendinopathy_evaluation(patient, alice))
+
+
+@pytest.fixture
+def signed(draft, alice):
+    sign_evaluation(evaluation=draft, user=alice, password=TEST_PASSWORD)
+    return Evaluation.objects.get(pk=draft.pk)
+
+
+def pdf_url(evaluation, kind, version=None):
+    url = reverse(f"evaluations:{kind}_pdf", args=[evaluation.public_id])
+    return f"{url}?version={version}" if version else url
+
+
+def reissue_url(evaluation, kind):
+    return reverse("evaluations:reissue_document", args=[evaluation.public_id, kind])
+
+
+def stored(evaluation, kind, version):
+    return evaluation.documents.get(kind=kind, version=version)
+
+
+def verify_notes_errors():
+    errors = []
+
+    class Collect:
+        def write(self, line):
+            errors.append(line)
+
+        def flush(self):
+            pass
+
+    with pytest.raises(CommandError):
+        call_command("verify_notes", stderr=Collect(), stdout=Collect())
+    return "".join(errors)
+
+
+def break_file(document, how):
+    default_storage.delete(document.file_name)
+    if how == "altered":
+        default_storage.save(document.file_name, ContentFile(b"%PDF-1.7 not what was signed"))
+
+
+def test_signing_stores_both_documents_with_their_hashes(signed):
+    documents = list(signed.documents.all())
+    assert {(d.kind, d.version) for d in documents} == {("report", 1), ("handout", 1)}
+    for document in documents:
+        with default_storage.open(document.file_name, "rb") as handle:
+            assert hashlib.sha256(handle.read()).hexdigest() == document.sha256
+        assert str(signed.public_id) in document.file_name
+    assert sorted(signed.signed_content["documents"]) == ["handout", "report"]
+    assert verify_note(signed)
+
+
+def test_a_failed_render_leaves_the_note_unsigned(draft, alice, monkeypatch):
+    def broken(evaluation):
+        raise RuntimeError("renderer fault")
+
+    monkeypatch.setitem(report_documents.DOCUMENTS, "handout", broken)
+    with pytest.raises(RuntimeError):
+        sign_evaluation(evaluation=draft, user=alice, password=TEST_PASSWORD)
+    draft.refresh_from_db()
+    assert draft.is_draft and not draft.content_hash
+    assert not SignedDocument.objects.filter(evaluation=draft).exists()
+
+
+def test_a_reprint_is_byte_identical_after_a_library_edit(alice_client, signed):
+    before = {kind: alice_client.get(pdf_url(signed, kind)).content for kind in SignedDocument.Kind}
+    exercises = Exercise.objects.filter(
+        pk__in=signed.plan_items.filter(kind=PlanItem.Kind.EXERCISE).values("exercise")
+    )
+    exercises.update(name=RENAMED, plain_name=RENAMED, sets=9, reps=99, hold_seconds=None)
+    after = {kind: alice_client.get(pdf_url(signed, kind)).content for kind in SignedDocument.Kind}
+    assert after == before
+    assert before["handout"].startswith(b"%PDF")
+    # A fresh render would have printed the edit: the stored bytes are what kept it out.
+    assert EDITED_DOSING not in text(before["handout"])
+    assert EDITED_DOSING in text(render_handout(signed)[2])
+
+
+def test_an_addendum_issues_report_v2_and_v1_stays(alice_client, signed, alice):
+    first = alice_client.get(pdf_url(signed, "report")).content
+    handout = alice_client.get(pdf_url(signed, "handout")).content
+    add_addendum(evaluation=signed, author=alice, text=ADDENDUM_TEXT)
+    latest = alice_client.get(pdf_url(signed, "report")).content
+    assert ADDENDUM_TEXT in text(latest) and ADDENDUM_TEXT not in text(first)
+    assert alice_client.get(pdf_url(signed, "report", 1)).content == first
+    assert alice_client.get(pdf_url(signed, "report", 2)).content == latest
+    assert alice_client.get(pdf_url(signed, "handout")).content == handout
+    assert list(signed.documents.filter(kind="handout").values_list("version", flat=True)) == [1]
+    assert verify_note(signed)
+
+
+@pytest.mark.parametrize("version", ["3", "x", "0"])
+def test_a_version_that_was_never_issued_is_404(alice_client, signed, version):
+    assert alice_client.get(pdf_url(signed, "report", version)).status_code == 404
+
+
+def test_a_draft_renders_fresh_with_its_draft_mark(alice_client, draft):
+    response = alice_client.get(pdf_url(draft, "report"))
+    assert DRAFT_MARK in text(response.content)
+    assert not SignedDocument.objects.filter(evaluation=draft).exists()
+
+
+@pytest.mark.parametrize("how", ["missing", "altered"])
+def test_a_broken_file_is_named_and_must_be_reissued(alice_client, signed, how):
+    document = stored(signed, "handout", 1)
+    break_file(document, how)
+    errors = verify_notes_errors()
+    assert str(signed.public_id) in errors and document.file_name in errors
+    assert signed.patient.family_name not in errors
+    message = MUST_BE_REISSUED.format(kind="home program")
+    reprint = alice_client.get(pdf_url(signed, "handout"))
+    assert reprint.status_code == 409 and message in reprint.content.decode()
+    page = alice_client.get(signed.get_absolute_url()).content.decode()
+    assert message in page and 'data-testid="reissue-handout"' not in page
+    assert signed.documents.count() == 2  # never silently re-rendered
+
+
+def test_a_clinic_admin_reissues_a_broken_document(client, bob, signed):
+    break_file(stored(signed, "handout", 1), "missing")
+    client.force_login(bob)
+    assert 'data-testid="reissue-handout"' in client.get(signed.get_absolute_url()).content.decode()
+    response = client.post(reissue_url(signed, "handout"))
+    assert response.status_code == 302
+    reissued = stored(signed, "handout", 2)
+    assert reissued.reason == SignedDocument.Reason.REISSUED and reissued.created_by == bob
+    reprint = client.get(pdf_url(signed, "handout"))
+    assert reprint.status_code == 200
+    assert hashlib.sha256(reprint.content).hexdigest() == reissued.sha256
+    events = LogEntry.objects.filter(additional_data__event=REISSUED, actor=bob)
+    assert list(events.values_list("additional_data__detail", flat=True)) == ["handout v2"]
+
+
+def test_an_intact_document_is_not_reissued(client, bob, signed):
+    client.force_login(bob)
+    client.post(reissue_url(signed, "report"))
+    assert signed.documents.filter(kind="report").count() == 1
+
+
+def test_a_clinician_cannot_reissue(alice_client, signed):
+    break_file(stored(signed, "report", 1), "missing")
+    assert alice_client.post(reissue_url(signed, "report")).status_code == 403
+    assert signed.documents.filter(kind="report").count() == 1
+
+
+def test_another_clinic_gets_404(client, charlie, signed):
+    break_file(stored(signed, "report", 1), "missing")
+    client.force_login(charlie)
+    assert client.get(pdf_url(signed, "report")).status_code == 404
+    assert client.get(pdf_url(signed, "handout", 1)).status_code == 404
+    assert client.post(reissue_url(signed, "report")).status_code == 404
+    assert signed.documents.filter(kind="report").count() == 1
+
+
+def test_a_deleted_document_record_is_reported(signed):
+    SignedDocument.objects.filter(evaluation=signed, kind="report").delete()
+    errors = verify_notes_errors()
+    assert str(signed.public_id) in errors and "report" in errors
