@@ -11,6 +11,7 @@ from django.db.models import Q
 
 VIEWED, PRINTED, SIGNED, ADDENDUM = "viewed", "printed", "signed", "addendum added"
 DISCARDED = "discarded"
+DOCUMENT_REISSUED = "document re-issued"
 MARKED_INACTIVE, MARKED_ACTIVE = "marked inactive", "marked active"
 MERGED_INTO, MERGED_FROM = "merged into another record", "a duplicate merged into it"
 
@@ -27,6 +28,7 @@ EVENT_FILTERS = {
             SIGNED,
             ADDENDUM,
             DISCARDED,
+            DOCUMENT_REISSUED,
             MARKED_INACTIVE,
             MARKED_ACTIVE,
             MERGED_INTO,

@@ -21,12 +21,11 @@ from django.db import transaction
 from evaluations.models import Evaluation, SignedDocument
 from evaluations.reports.documents import DOCUMENTS
 
-from .audit import record_event
+from .audit import DOCUMENT_REISSUED, record_event
 from .integrity import current_key_id, keyed_hash
 
 Kind = SignedDocument.Kind
 ISSUED_AT_SIGNING = [Kind.HANDOUT.value, Kind.REPORT.value]
-REISSUED = "document re-issued"
 
 MUST_BE_REISSUED = (
     "The stored {kind} of this signed note is missing or was altered, so it cannot be "
@@ -171,7 +170,7 @@ def reissue_document(*, evaluation, kind, by):
             evaluation=note, kind=kind, reason=SignedDocument.Reason.REISSUED, by=by
         )
         record_event(
-            evaluation=note, actor=by, event=REISSUED, detail=f"{kind} v{document.version}"
+            evaluation=note, actor=by, event=DOCUMENT_REISSUED, detail=f"{kind} v{document.version}"
         )
     return document
 

@@ -7,13 +7,15 @@ from auditlog.models import LogEntry
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from evaluations.models import Evaluation, Exercise, PlanItem, SignedDocument
 from evaluations.reports import documents as report_documents
 from evaluations.reports.context import DRAFT_MARK
 from evaluations.reports.documents import render_handout
-from evaluations.services.documents import MUST_BE_REISSUED, REISSUED
+from evaluations.services.audit import DOCUMENT_REISSUED
+from evaluations.services.documents import MUST_BE_REISSUED
 from evaluations.services.signing import add_addendum, sign_evaluation, verify_note
 from tests.factories import TEST_PASSWORD, answer_red_flags_negative
 from tests.reports.helpers import tendinopathy_evaluation, text
@@ -155,7 +157,7 @@ def test_a_clinic_admin_reissues_a_broken_document(client, bob, signed):
     reprint = client.get(pdf_url(signed, "handout"))
     assert reprint.status_code == 200
     assert hashlib.sha256(reprint.content).hexdigest() == reissued.sha256
-    events = LogEntry.objects.filter(additional_data__event=REISSUED, actor=bob)
+    events = LogEntry.objects.filter(additional_data__event=DOCUMENT_REISSUED, actor=bob)
     assert list(events.values_list("additional_data__detail", flat=True)) == ["handout v2"]
 
 
@@ -181,6 +183,13 @@ def test_another_clinic_gets_404(client, charlie, signed):
 
 
 def test_a_deleted_document_record_is_reported(signed):
-    SignedDocument.objects.filter(evaluation=signed, kind="report").delete()
+    # The append-only trigger refuses the delete (migration 0013) …
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SignedDocument.objects.filter(evaluation=signed, kind="report").delete()
+    # … so only someone who switches triggers off can do it, and verify_notes still sees it.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        SignedDocument.objects.filter(evaluation=signed, kind="report").delete()
+        cursor.execute("SET LOCAL session_replication_role = DEFAULT")
     errors = verify_notes_errors()
     assert str(signed.public_id) in errors and "report" in errors

@@ -55,6 +55,7 @@ def test_every_note_table_has_the_row_and_the_truncate_triggers():
     row_trigger = {
         "evaluations_evaluation": "signed_evaluation_is_read_only",
         "evaluations_addendum": "addendum_is_append_only",
+        "evaluations_signeddocument": "signed_document_is_append_only",
     }
     for table in note_tables():
         expected = {row_trigger.get(table, "signed_note_part_is_read_only")}

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluations', '0010_signed_document_and_keyed_hash'),
+        ('evaluations', '0011_truncate_triggers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
