@@ -123,9 +123,10 @@ WHEN_TO_GET_HELP = (
 
 # The painful leg, named in the handout's first lines; and each exercise's side.
 PAINFUL_LEG = {"left": "your left leg", "right": "your right leg", "both": "both legs"}
+# "For your right side", not "right leg": a two-leg bridge must not read as a one-leg one.
 EXERCISE_SIDE = {
-    "left": "Left leg",
-    "right": "Right leg",
+    "left": "For your left side",
+    "right": "For your right side",
     "both": "Both sides, one after the other",
 }
 
