@@ -58,23 +58,22 @@ def register_audited_models():
 
 def record_event(*, evaluation, actor, event, detail=""):
     """An explicit event on the evaluation: who, what and when, with ids only."""
-    return LogEntry.objects.log_create(
-        evaluation,
-        force_log=True,
-        action=LogEntry.Action.ACCESS,
-        actor=actor,
-        additional_data={"evaluation": evaluation.pk, "event": event, "detail": detail},
-    )
+    return _log_access(evaluation, "evaluation", actor=actor, event=event, detail=detail)
 
 
 def record_patient_event(*, patient, actor, event, detail=""):
     """An explicit event on the patient's record (viewed, marked inactive, merged)."""
+    return _log_access(patient, "patient", actor=actor, event=event, detail=detail)
+
+
+def _log_access(subject, key, *, actor, event, detail):
+    """The history pages find an event by the subject's id stored under ``key``."""
     return LogEntry.objects.log_create(
-        patient,
+        subject,
         force_log=True,
         action=LogEntry.Action.ACCESS,
         actor=actor,
-        additional_data={"patient": patient.pk, "event": event, "detail": detail},
+        additional_data={key: subject.pk, "event": event, "detail": detail},
     )
 
 
