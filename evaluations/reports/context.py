@@ -506,6 +506,7 @@ def handout_context(evaluation):
         "blocked_message": plain.BLOCKED,
         "referral_actions": _plain_referrals(plan),
         "painful_leg": plain.PAINFUL_LEG.get(evaluation.symptomatic_side, ""),
+        "no_home_exercises": plain.NO_HOME_EXERCISES,
         "exercises": [_exercise(item) for item in home if item.kind == PlanItem.Kind.EXERCISE],
         "in_clinic": [
             item.plain_name or item.name for item in items if item.part == Part.CLINIC.value

@@ -121,6 +121,11 @@ WHEN_TO_GET_HELP = (
     "You are not sure how to do an exercise, or it hurts in a new place.",
 )
 
+# A home programme may be empty (nothing indicated yet, or all of it needs the clinic).
+NO_HOME_EXERCISES = (
+    "There are no exercises to do at home yet. Your therapist will tell you what comes first."
+)
+
 # The painful leg, named in the handout's first lines; and each exercise's side.
 PAINFUL_LEG = {"left": "your left leg", "right": "your right leg", "both": "both legs"}
 # "For your right side", not "right leg": a two-leg bridge must not read as a one-leg one.

@@ -110,3 +110,11 @@ def test_the_articles_bending_tip_is_in_every_home_programme(seeded, alice, pati
     printed = text(handout(tendinopathy_evaluation(patient, alice)))
     assert squash(plain.TIPS["bending"]) in printed
     assert squash(plain.TIPS["sitting"]) in printed
+
+
+def test_an_empty_home_programme_says_so_in_plain_words(seeded, alice, patient):
+    evaluation = tendinopathy_evaluation(patient, alice)
+    evaluation.plan_items.filter(part=Part.HOME).update(part=Part.CLINIC)
+    printed = text(handout(evaluation))
+    assert squash(plain.NO_HOME_EXERCISES) in printed
+    assert "Your exercises" not in printed
