@@ -33,6 +33,7 @@ HISTORY = Section(
     "History",
     "History and symptoms.",
     verbose_name_plural="histories",
+    region=False,
     group_about={"old_injuries": "Old injuries, surgery or scars (where, what, year)."},
     findings=(
         choice("onset", "onset", ONSET, about="Onset of the current episode."),
@@ -191,6 +192,7 @@ RED_FLAGS = Section(
     "RedFlagScreen",
     "Red-flag screen (DOMAIN.md §3).",
     doc="DOMAIN.md §3, one answer per question: True = yes, False = asked and no.",
+    region=False,
     findings=(
         # Cauda equina: new (< 14 days) or worsening [CES][CES2].
         answer(

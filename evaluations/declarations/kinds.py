@@ -134,6 +134,8 @@ class Section:
     verbose_name: str = ""
     verbose_name_plural: str = ""
     group_about: dict = field(default_factory=dict)
+    # An examination region: the report prints its findings as a table of rows.
+    region: bool = True
 
     @property
     def table(self) -> str:

@@ -52,7 +52,7 @@ def _belongs_to(related_name):
     return models.OneToOneField(Evaluation, on_delete=models.CASCADE, related_name=related_name)
 
 
-def section_model(declaration, *, bases=(), **attrs):
+def section_model(declaration, *, bases=(), related_name=None, **attrs):
     """The model of a declared section: its finding columns, in declared order.
 
     Built when the module loads, from the declaration alone (docs/architecture.md): a finding
@@ -74,7 +74,7 @@ def section_model(declaration, *, bases=(), **attrs):
         "slug": declaration.slug,
         "title": declaration.title,
         "snapshot_name": declaration.snapshot_name,
-        "evaluation": _belongs_to(declaration.snapshot_name),
+        "evaluation": _belongs_to(related_name or declaration.snapshot_name),
         **finding_fields_of(declaration),
         **attrs,
     }
@@ -122,19 +122,8 @@ class Outcomes(Section):
         verbose_name_plural = "outcomes"
 
 
-SECTIONS = [
-    History,
-    RedFlagScreen,
-    Hip,
-    Pelvis,
-    Core,
-    Foot,
-    Gait,
-    Neural,
-    Hamstring,
-    FunctionTests,
-    Outcomes,
-]
+# The declared sections' models in declared order, then the questionnaires.
+SECTIONS = [*(globals()[section.class_name] for section in declared.SECTIONS), Outcomes]
 SECTION_BY_SLUG = {section.slug: section for section in SECTIONS}
 
 

@@ -45,13 +45,19 @@ PHT_TESTS = (
 ACTIVITY = {Mechanism.SPRINT: "sprinting", Mechanism.STRETCH: "stretching"}
 SIJ_TESTS = ("sij_distraction", "sij_thigh_thrust", "sij_compression", "sij_sacral_thrust")
 
-# Bilateral measures where more is better: (path in the snapshot, label), as declared.
-SYMMETRY_MEASURES = tuple(
-    (f"{section.snapshot_name}.{finding.name}", finding.lsi)
-    for section in declared.SECTIONS
-    for finding in section.findings
-    if finding.lsi
-)
+
+def symmetry_measures(sections) -> tuple[tuple[str, str], ...]:
+    """(path in the snapshot, label) of each finding declared with a limb symmetry index."""
+    return tuple(
+        (f"{section.snapshot_name}.{finding.name}", finding.lsi)
+        for section in sections
+        for finding in section.findings
+        if finding.lsi
+    )
+
+
+# Bilateral measures where more is better, as declared.
+SYMMETRY_MEASURES = symmetry_measures(declared.SECTIONS)
 _MEASURES = {path: (label, attrgetter(path)) for path, label in SYMMETRY_MEASURES}
 
 

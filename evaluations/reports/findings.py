@@ -1,6 +1,6 @@
 """A region's findings as report rows: left and right side by side, units, LSI and flags.
 
-Only what was tested becomes a row. A value outside DOMAIN.md §1's normal range, an answer
+Only what was tested becomes a row. A value outside its declared normal range, an answer
 its finding declares unfavourable (a positive test, a gate criterion not met) and a limb
 symmetry index that deserves a look are flagged; the normal range is printed beside the
 value so a reader sees why. Free text prints as typed.
@@ -10,20 +10,13 @@ from decimal import Decimal
 
 from evaluations import declarations as declared
 from evaluations.findings.derived_view import symmetry_flag
-from evaluations.models import Core, Foot, FunctionTests, Gait, Hamstring, Hip, Neural, Pelvis
+from evaluations.models import SECTION_BY_SLUG
 from evaluations.models.fields import MMTGrade, mmt_rank, unit_suffix
 
-REGIONS = [Hip, Pelvis, Core, Foot, Gait, Neural, Hamstring, FunctionTests]
+# The examination regions, in declared order (history and the red-flag screen print apart).
+REGIONS = [SECTION_BY_SLUG[section.slug] for section in declared.SECTIONS if section.region]
 NUMBER = (int, float, Decimal)
 FULL_STRENGTH = mmt_rank("5")
-
-# Typical values by field stem, as declared with each finding (DOMAIN.md §1).
-NORMAL_RANGES = {
-    finding.name: finding.normal
-    for section in declared.SECTIONS
-    for finding in section.findings
-    if finding.normal is not None
-}
 
 
 def _number(value):
@@ -44,7 +37,7 @@ def _text(row, field):
     return str(value)
 
 
-def _flag(stem, field, value):
+def _flag(normal, field, value):
     """Why a value deserves a look, or "" when it is within the normal range or untested."""
     if value in (None, ""):
         return ""
@@ -53,7 +46,6 @@ def _flag(stem, field, value):
         return "below 5/5" if rank is not None and rank < FULL_STRENGTH else ""
     if field.choices:
         return "unfavourable" if value in getattr(field, "unfavourable", ()) else ""
-    normal = NORMAL_RANGES.get(stem)
     if normal is None or not isinstance(value, NUMBER):
         return ""
     low, high = normal.low, normal.high
@@ -68,11 +60,11 @@ def _is_mmt(field):
     return list(field.choices or []) == MMTGrade.choices
 
 
-def _cell(row, field, stem):
+def _cell(row, field, normal):
     text = _text(row, field)
     if text is None:
         return None
-    return {"text": text, "flag": _flag(stem, field, getattr(row, field.attname))}
+    return {"text": text, "flag": _flag(normal, field, getattr(row, field.attname))}
 
 
 def _pairs(fields):
@@ -97,14 +89,16 @@ def region_rows(section_row, lsi_by_stem):
     has a single `result`, so the report never prints it under a side's heading.
     """
     rows = []
+    declaration = section_row.declaration
     for stem, label, first, second in _pairs(section_row.finding_fields()):
-        row = {"label": label[:1].upper() + label[1:], "normal": _normal(stem)}
+        normal = _normal_of(declaration, stem)
+        row = {"label": label[:1].upper() + label[1:], "normal": _normal_text(normal)}
         if second is None:
-            result = _cell(section_row, first, stem)
+            result = _cell(section_row, first, normal)
             if result is not None:
                 rows.append(row | {"result": result})
             continue
-        left, right = _cell(section_row, first, stem), _cell(section_row, second, stem)
+        left, right = _cell(section_row, first, normal), _cell(section_row, second, normal)
         if left is None and right is None:
             continue
         symmetry = lsi_by_stem.get(stem)
@@ -121,6 +115,10 @@ def region_rows(section_row, lsi_by_stem):
     return rows
 
 
-def _normal(stem):
-    normal = NORMAL_RANGES.get(stem)
+def _normal_of(declaration, stem):
+    """The declared normal value or range of a finding (DOMAIN.md §1), or None."""
+    return declaration.finding(stem).normal
+
+
+def _normal_text(normal):
     return f"{normal.text} [{normal.source}]" if normal else ""
