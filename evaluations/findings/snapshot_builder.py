@@ -85,14 +85,12 @@ def _section_snapshot(row, section_class, plan):
 def _old_injuries(history):
     if not (history.old_injury_region or history.old_injury_kind or history.old_injury_description):
         return None
-    injury = snap.OldInjury(
-        region=_convert(history.old_injury_region, snap.InjuryRegion),
-        kind=_convert(history.old_injury_kind, snap.InjuryKind),
-        description=history.old_injury_description or None,
-        year=history.old_injury_year,
-        scar=_convert(history.old_injury_scar, bool),
-    )
-    return (injury,)
+    # OldInjury's fields are the declared old_injury_* findings without their prefix.
+    values = {
+        name: _convert(getattr(history, f"old_injury_{name}"), value_type)
+        for name, _, value_type in _field_plan(snap.OldInjury)
+    }
+    return (snap.OldInjury(**values),)
 
 
 def outcome_results(outcomes):

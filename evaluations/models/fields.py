@@ -1,12 +1,14 @@
-"""Field builders for findings: every valid range of DOMAIN.md §1 is declared once, here.
+"""Model fields built from finding declarations (evaluations/declarations).
 
-A range becomes a model validator (so forms, autosave and the admin all enforce it) and is
-kept on the field with its unit, so forms can show the unit beside the input.
+A declared range becomes a model validator (so forms, autosave and the admin all enforce it)
+and is kept on the field with its unit, so forms can show the unit beside the input.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.deconstruct import deconstructible
+
+from evaluations.declarations import Kind, answers
 
 # {low}, {high} and the unit as printed after a number (see `unit_suffix`).
 OUT_OF_RANGE = "Enter a value from {low} to {high}{unit}."
@@ -64,89 +66,18 @@ def measure(verbose_name, low, high, unit, *, decimals=0, help_text=""):
     return field
 
 
-class ExamResult(models.TextChoices):
-    """A test result that never lets 'not tested' pass for 'negative'."""
-
-    NEGATIVE = "negative", "Negative"
-    POSITIVE = "positive", "Positive"
-
-
-class Answer(models.TextChoices):
-    NO = "no", "No"
-    YES = "yes", "Yes"
+def text_choices(choice_set):
+    """Django choices for a declared answer set, e.g. `Answer.YES` → ("yes", "Yes")."""
+    members = [(option.member, (option.value, option.label)) for option in choice_set.options]
+    return models.TextChoices(choice_set.name, members)
 
 
-class Provocation(models.TextChoices):
-    """Provocation tests count only when they reproduce the patient's familiar pain [LAS][PO]."""
-
-    NEGATIVE = "negative", "Negative"
-    POSITIVE_UNFAMILIAR = "positive_unfamiliar", "Pain, but not the familiar pain"
-    POSITIVE_FAMILIAR = "positive_familiar", "Familiar pain reproduced"
-
-
-class Criterion(models.TextChoices):
-    """A progression-gate criterion, where meeting it is the good news.
-
-    Stored as positive / negative like a test, so the plan engine reads met as True.
-    """
-
-    NOT_MET = "negative", "Not met"
-    MET = "positive", "Met"
-
-
-def tri_state(
-    verbose_name,
-    choices=ExamResult,
-    help_text="",
-    empty_label="Not tested",
-    unfavourable=(ExamResult.POSITIVE,),
-):
-    """Not tested (empty) / negative / positive — stored as text, empty means not tested.
-
-    `unfavourable` names the answers a reader should look at twice (the report flags them);
-    every other answer is favourable or neutral.
-    """
-    field = models.CharField(
-        verbose_name, max_length=24, choices=choices.choices, blank=True, help_text=help_text
-    )
-    field.empty_label = empty_label
-    field.unfavourable = frozenset(unfavourable)
-    return field
-
-
-def answer(verbose_name, help_text="", unfavourable=()):
-    return tri_state(
-        verbose_name,
-        choices=Answer,
-        help_text=help_text,
-        empty_label="Not asked",
-        unfavourable=unfavourable,
-    )
-
-
-def provocation(verbose_name, help_text=""):
-    # Only the familiar pain counts as positive [LAS][PO].
-    return tri_state(
-        verbose_name,
-        choices=Provocation,
-        help_text=help_text,
-        unfavourable=(Provocation.POSITIVE_FAMILIAR,),
-    )
-
-
-def criterion(verbose_name, help_text=""):
-    """A gate criterion worded as a question, answered met or not met; not met is flagged."""
-    return tri_state(
-        verbose_name, choices=Criterion, help_text=help_text, unfavourable=(Criterion.NOT_MET,)
-    )
-
-
-def choice(verbose_name, choices, help_text=""):
-    field = models.CharField(
-        verbose_name, max_length=24, choices=choices.choices, blank=True, help_text=help_text
-    )
-    field.empty_label = "Not recorded"
-    return field
+ExamResult = text_choices(answers.EXAM_RESULT)
+Answer = text_choices(answers.ANSWER)
+Provocation = text_choices(answers.PROVOCATION)
+Criterion = text_choices(answers.CRITERION)
+MMTGrade = text_choices(answers.MMT_GRADE)
+MMT_GRADES = list(answers.MMT_GRADE.values)
 
 
 def note(verbose_name, max_length=1000, help_text=""):
@@ -155,26 +86,6 @@ def note(verbose_name, max_length=1000, help_text=""):
 
 def short_text(verbose_name, max_length=200, help_text=""):
     return models.CharField(verbose_name, max_length=max_length, blank=True, help_text=help_text)
-
-
-MMT_GRADES = ["0", "1", "2-", "2", "2+", "3-", "3", "3+", "4-", "4", "4+", "5"]
-
-
-class MMTGrade(models.TextChoices):
-    """Manual muscle test grades: ordinal strings, compared by rank, never averaged [MMT]."""
-
-    G0 = "0", "0"
-    G1 = "1", "1"
-    G2_MINUS = "2-", "2−"
-    G2 = "2", "2"
-    G2_PLUS = "2+", "2+"
-    G3_MINUS = "3-", "3−"
-    G3 = "3", "3"
-    G3_PLUS = "3+", "3+"
-    G4_MINUS = "4-", "4−"
-    G4 = "4", "4"
-    G4_PLUS = "4+", "4+"
-    G5 = "5", "5"
 
 
 def mmt_rank(grade):
@@ -186,3 +97,42 @@ def mmt(verbose_name):
     field = models.CharField(verbose_name, max_length=2, choices=MMTGrade.choices, blank=True)
     field.empty_label = "Not tested"
     return field
+
+
+def finding_field(finding, side=""):
+    """The model field of a declared finding, or of one side of a bilateral one."""
+    label = f"{finding.label}, {side}" if side else finding.label
+    help_text = finding.help
+    if finding.kind == Kind.MEASURE:
+        low, high = finding.valid_range
+        return measure(
+            label, low, high, finding.unit, decimals=finding.decimals, help_text=help_text
+        )
+    if finding.kind == Kind.MMT:
+        return mmt(label)
+    if finding.kind == Kind.TEXT:
+        return short_text(label, finding.max_length, help_text=help_text)
+    if finding.kind == Kind.NOTE:
+        return note(label, finding.max_length, help_text=help_text)
+    field = models.CharField(
+        label,
+        max_length=24,
+        choices=finding.choice_set.pairs,
+        blank=True,
+        help_text=help_text,
+    )
+    field.empty_label = finding.empty_label
+    field.unfavourable = frozenset(finding.unfavourable)
+    return field
+
+
+def finding_fields_of(section):
+    """{column name: model field} for every finding of a declared section, in order."""
+    fields = {}
+    for finding in section.findings:
+        if finding.bilateral:
+            fields[f"{finding.name}_left"] = finding_field(finding, "left")
+            fields[f"{finding.name}_right"] = finding_field(finding, "right")
+        else:
+            fields[finding.name] = finding_field(finding)
+    return fields

@@ -109,3 +109,23 @@ class NotePart(models.Model):
     def get_additional_data(self):
         """Ties audit-log entries of this row to its evaluation, for the note's history page."""
         return {"evaluation": self.evaluation_id}
+
+
+def install_note_part_triggers(schema_editor, tables):
+    """The row trigger of 0004 and the TRUNCATE trigger of 0011 on new note tables.
+
+    A migration that adds a section (a new `Section` in evaluations/declarations) calls this
+    with the section's `table`: the trigger functions already exist. Migrations 0004 and 0011
+    keep their own lists, frozen as the schema was then. SQLite (the demo) has no triggers.
+    """
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for table in tables:
+        schema_editor.execute(
+            f"CREATE TRIGGER signed_note_part_is_read_only BEFORE INSERT OR UPDATE OR DELETE "
+            f"ON {table} FOR EACH ROW EXECUTE FUNCTION wholebody_signed_note_part_is_read_only()"
+        )
+        schema_editor.execute(
+            f"CREATE TRIGGER no_truncate_while_signed BEFORE TRUNCATE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION wholebody_no_truncate_while_signed()"
+        )

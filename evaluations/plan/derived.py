@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
+from evaluations import declarations as declared
+from evaluations.declarations import catalogue
 from evaluations.plan.snapshot import (
     Bilateral,
     FindingsSnapshot,
@@ -25,10 +27,9 @@ TUBEROSITY_MAX_CM = 3.0
 SLR_NEURAL_MIN, SLR_NEURAL_MAX = 30.0, 70.0
 # [HCPR] Hicks rule items: age under 40 and a straight leg raise above 91°.
 HICKS_AGE_BELOW, HICKS_SLR_ABOVE = 40, 91.0
-# [MCG] Anderson 2014 example norms (s): flexion, extension, right and left side bridge.
-MCGILL_NORMS = {"flexion": 160.0, "extension": 101.0, "right": 54.0, "left": 55.0}
-# [MCG] gives no cut-off for "well below norms"; half the norm is this engine's reading.
-MCGILL_WELL_BELOW = 0.5
+# [MCG] Anderson 2014 norms and this engine's "well below" (half the norm), declared with
+# the McGill findings whose normal range they give.
+MCGILL_NORMS, MCGILL_WELL_BELOW = catalogue.MCGILL_NORMS, catalogue.MCGILL_WELL_BELOW
 # [MCG] flexion/extension < 1.0, side bridge R/L within ≈ 5 %, side bridge/extension < 0.75.
 MCGILL_FLEX_EXT_MAX, MCGILL_SIDE_ASYMMETRY_MAX, MCGILL_SIDE_EXT_MAX = 1.0, 0.05, 0.75
 # [PMM] loading pain above 5/10 is unacceptable; we call such a presentation irritable.
@@ -44,20 +45,19 @@ PHT_TESTS = (
 ACTIVITY = {Mechanism.SPRINT: "sprinting", Mechanism.STRETCH: "stretching"}
 SIJ_TESTS = ("sij_distraction", "sij_thigh_thrust", "sij_compression", "sij_sacral_thrust")
 
-# Bilateral measures where more is better: (path in the snapshot, label).
-SYMMETRY_MEASURES = (
-    ("hip.hhd_hip_flexors_n", "Hip flexor strength (HHD)"),
-    ("hip.hhd_hip_extensors_n", "Hip extensor strength (HHD)"),
-    ("hip.hhd_hip_abductors_n", "Hip abductor strength (HHD)"),
-    ("hip.hhd_knee_flexors_n", "Knee flexor strength (HHD)"),
-    ("hamstring.single_leg_bridge_reps", "Single-leg hamstring bridge"),
-    ("hamstring.nordic_force_n", "Nordic eccentric force"),
-    ("neural.slr_angle", "Straight leg raise"),
-    ("foot.heel_raise_count", "Single-leg heel raises"),
-    ("foot.knee_to_wall_cm", "Knee-to-wall lunge"),
-    ("function.single_leg_hop_20s", "Single-leg hop, 20 s"),
-    ("function.single_leg_squats_pain_free", "Pain-free single-leg squats"),
-)
+
+def symmetry_measures(sections) -> tuple[tuple[str, str], ...]:
+    """(path in the snapshot, label) of each finding declared with a limb symmetry index."""
+    return tuple(
+        (f"{section.snapshot_name}.{finding.name}", finding.lsi)
+        for section in sections
+        for finding in section.findings
+        if finding.lsi
+    )
+
+
+# Bilateral measures where more is better, as declared.
+SYMMETRY_MEASURES = symmetry_measures(declared.SECTIONS)
 _MEASURES = {path: (label, attrgetter(path)) for path, label in SYMMETRY_MEASURES}
 
 

@@ -1,8 +1,9 @@
 """The snapshot's JSON form: schema, validation with field paths, and both directions.
 
-The JSON Schema (draft 2020-12) is built from the dataclasses' field metadata, so each range
-is written once, in ``snapshot.py``; ``docs/findings.schema.json`` is that schema written
-out (``python -m evaluations.plan.schema`` rewrites it; a test keeps them equal).
+The JSON Schema (draft 2020-12) is built from the dataclasses' field metadata, which
+``snapshot.py`` takes from the finding declarations (evaluations/declarations), so each range
+is written once; ``docs/findings.schema.json`` is that schema written out
+(``python -m evaluations.plan.schema`` rewrites it; a test keeps them equal).
 """
 
 import json
@@ -89,6 +90,12 @@ def _object_schema(cls, defs: dict) -> dict:
     if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
         schema = {"description": " ".join(cls.__doc__.split()), **schema}
     return schema
+
+
+def object_schema(cls) -> dict:
+    """The JSON Schema of one snapshot dataclass, e.g. a section (with its own $defs)."""
+    defs: dict = {}
+    return {**_object_schema(cls, defs), "$defs": defs}
 
 
 def _define(cls, defs: dict) -> None:

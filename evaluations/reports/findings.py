@@ -1,6 +1,6 @@
 """A region's findings as report rows: left and right side by side, units, LSI and flags.
 
-Only what was tested becomes a row. A value outside DOMAIN.md §1's normal range, an answer
+Only what was tested becomes a row. A value outside its declared normal range, an answer
 its finding declares unfavourable (a positive test, a gate criterion not met) and a limb
 symmetry index that deserves a look are flagged; the normal range is printed beside the
 value so a reader sees why. Free text prints as typed.
@@ -8,52 +8,15 @@ value so a reader sees why. Free text prints as typed.
 
 from decimal import Decimal
 
+from evaluations import declarations as declared
 from evaluations.findings.derived_view import symmetry_flag
-from evaluations.models import Core, Foot, FunctionTests, Gait, Hamstring, Hip, Neural, Pelvis
+from evaluations.models import SECTION_BY_SLUG
 from evaluations.models.fields import MMTGrade, mmt_rank, unit_suffix
-from evaluations.plan.derived import MCGILL_NORMS, MCGILL_WELL_BELOW
 
-REGIONS = [Hip, Pelvis, Core, Foot, Gait, Neural, Hamstring, FunctionTests]
+# The examination regions, in declared order (history and the red-flag screen print apart).
+REGIONS = [SECTION_BY_SLUG[section.slug] for section in declared.SECTIONS if section.region]
 NUMBER = (int, float, Decimal)
 FULL_STRENGTH = mmt_rank("5")
-
-# Typical values by field stem: (low, high, printed range, source key). DOMAIN.md §1.
-NORMAL_RANGES = {
-    # [ROM1] typical hip ranges with a goniometer.
-    "rom_flexion": (110, 125, "110–125°", "ROM1"),
-    "rom_extension": (10, 30, "10–30°", "ROM1"),
-    "rom_abduction": (30, 50, "30–50°", "ROM1"),
-    "rom_adduction": (20, 30, "20–30°", "ROM1"),
-    "rom_external_rotation": (40, 60, "40–60°", "ROM1"),
-    "rom_internal_rotation": (30, 40, "30–40°", "ROM1"),
-    # [THO1] thigh above horizontal is positive; [THO3] knee under 67° suggests rectus femoris.
-    "thomas_hip_angle": (None, 0, "≤ 0°", "THO1"),
-    "thomas_knee_angle": (67, None, "≥ 67°", "THO3"),
-    # [FPI] 0 to +5 normal; [ND] 5–9 mm neutral.
-    "fpi_total": (0, 5, "0 to +5", "FPI"),
-    "navicular_drop_mm": (5, 9, "5–9 mm", "ND"),
-    # [CAD] self-selected walking cadence.
-    "walking_cadence": (100, 120, "100–120", "CAD"),
-    # [ASLR] any difficulty (1–5 per side) is positive.
-    "aslr": (None, 0, "0", "ASLR"),
-    # [SHS] short hamstrings under 70°; [AKE] a lag up to ≈ 20° is normal.
-    "slr_angle": (70, None, "≥ 70°", "SHS"),
-    "active_knee_extension_lag": (None, 20, "≤ 20°", "AKE"),
-    # [SLHB] under 20 repetitions is poor.
-    "single_leg_bridge_reps": (20, None, "≥ 20", "SLHB"),
-    # [HT] any insecurity rules out maximal sprinting.
-    "h_test_insecurity": (None, 0, "0", "HT"),
-    # [MCG] Anderson 2014 norms; under half the norm is what the plan engine calls well below.
-    "mcgill_flexion_s": (MCGILL_NORMS["flexion"] * MCGILL_WELL_BELOW, None, "160 s", "MCG"),
-    "mcgill_extension_s": (MCGILL_NORMS["extension"] * MCGILL_WELL_BELOW, None, "101 s", "MCG"),
-    "mcgill_side_bridge_s": (MCGILL_NORMS["left"] * MCGILL_WELL_BELOW, None, "≈ 55 s", "MCG"),
-    # [PBU] 40 ± 5 mm Hg.
-    "pbu_change_mmhg": (-5, 5, "± 5 mm Hg", "PBU"),
-    # [PMM] loading pain above 5/10 is unacceptable.
-    "load_test_pain": (None, 5, "≤ 5/10", "PMM"),
-}
-# Function tests of gate R19 [RTR]: 10 controlled squats and hops within 10 %.
-NORMAL_RANGES["single_leg_squats_pain_free"] = (10, None, "≥ 10", "RTR")
 
 
 def _number(value):
@@ -74,7 +37,7 @@ def _text(row, field):
     return str(value)
 
 
-def _flag(stem, field, value):
+def _flag(normal, field, value):
     """Why a value deserves a look, or "" when it is within the normal range or untested."""
     if value in (None, ""):
         return ""
@@ -83,10 +46,9 @@ def _flag(stem, field, value):
         return "below 5/5" if rank is not None and rank < FULL_STRENGTH else ""
     if field.choices:
         return "unfavourable" if value in getattr(field, "unfavourable", ()) else ""
-    limits = NORMAL_RANGES.get(stem)
-    if limits is None or not isinstance(value, NUMBER):
+    if normal is None or not isinstance(value, NUMBER):
         return ""
-    low, high, _, _ = limits
+    low, high = normal.low, normal.high
     if low is not None and value < low:
         return "below normal"
     if high is not None and value > high:
@@ -98,11 +60,11 @@ def _is_mmt(field):
     return list(field.choices or []) == MMTGrade.choices
 
 
-def _cell(row, field, stem):
+def _cell(row, field, normal):
     text = _text(row, field)
     if text is None:
         return None
-    return {"text": text, "flag": _flag(stem, field, getattr(row, field.attname))}
+    return {"text": text, "flag": _flag(normal, field, getattr(row, field.attname))}
 
 
 def _pairs(fields):
@@ -127,14 +89,16 @@ def region_rows(section_row, lsi_by_stem):
     has a single `result`, so the report never prints it under a side's heading.
     """
     rows = []
+    declaration = section_row.declaration
     for stem, label, first, second in _pairs(section_row.finding_fields()):
-        row = {"label": label[:1].upper() + label[1:], "normal": _normal(stem, first)}
+        normal = _normal_of(declaration, stem)
+        row = {"label": label[:1].upper() + label[1:], "normal": _normal_text(normal)}
         if second is None:
-            result = _cell(section_row, first, stem)
+            result = _cell(section_row, first, normal)
             if result is not None:
                 rows.append(row | {"result": result})
             continue
-        left, right = _cell(section_row, first, stem), _cell(section_row, second, stem)
+        left, right = _cell(section_row, first, normal), _cell(section_row, second, normal)
         if left is None and right is None:
             continue
         symmetry = lsi_by_stem.get(stem)
@@ -151,8 +115,10 @@ def region_rows(section_row, lsi_by_stem):
     return rows
 
 
-def _normal(stem, field):
-    if _is_mmt(field):
-        return "5 [MMT]"
-    limits = NORMAL_RANGES.get(stem)
-    return f"{limits[2]} [{limits[3]}]" if limits else ""
+def _normal_of(declaration, stem):
+    """The declared normal value or range of a finding (DOMAIN.md §1), or None."""
+    return declaration.finding(stem).normal
+
+
+def _normal_text(normal):
+    return f"{normal.text} [{normal.source}]" if normal else ""

@@ -2,6 +2,7 @@
 
 import pytest
 
+from evaluations.plan.rules import RULES
 from tests.plan.vignettes import fired_rules, plan_for, sij, vignette
 
 TENDON = {
@@ -53,6 +54,11 @@ VIGNETTES = [
         "R4",
         {"neural": {**NERVE["neural"], "reflex_deficit": True}},
         {"neural": {**NERVE["neural"], "reflex_deficit": False}},
+    ),
+    (
+        "R4_MYOTOME",
+        {"neural": {"myotome_l4_ankle_dorsiflexion": {"left": "3"}}},
+        {"neural": {"myotome_l4_ankle_dorsiflexion": {"left": "3+", "right": "5"}}},
     ),
     ("R5", STRAIN, NOT_STRAIN),
     ("R6", STRAIN, NOT_STRAIN),
@@ -182,7 +188,7 @@ def test_an_empty_snapshot_fires_no_rule():
 
 
 def test_every_rule_of_the_table_has_a_vignette():
-    assert {rule for rule, _, _ in VIGNETTES} == {f"R{n}" for n in range(1, 25)}
+    assert {rule for rule, _, _ in VIGNETTES} == {function.rule.id for function in RULES}
 
 
 def test_a_tendon_with_an_unfamiliar_pain_is_not_a_tendinopathy_picture():
