@@ -1,4 +1,5 @@
-"""The exercise libraries: one shared, seeded from DOMAIN.md §4, and each clinic's own copies.
+"""The exercise libraries: one shared, seeded from clinical reference §4, and each clinic's
+own copies.
 
 A clinic's library is its own exercises plus the shared ones it has not copied; its copy
 keeps the shared exercise's code and takes its place (``evaluations.library``).
@@ -88,7 +89,10 @@ class Exercise(models.Model):
     )
     code = models.SlugField("code", max_length=60)
     number = models.PositiveSmallIntegerField(
-        "number", null=True, blank=True, help_text="Its number in DOMAIN.md §4, for seeded ones."
+        "number",
+        null=True,
+        blank=True,
+        help_text="Its number in the clinical reference §4, for seeded ones.",
     )
     name = models.CharField("name (clinician)", max_length=120)
     plain_name = models.CharField(
@@ -135,7 +139,10 @@ class Exercise(models.Model):
         "active", default=True, help_text="Inactive exercises are never suggested in new plans."
     )
     source_keys = models.CharField(
-        "source keys", max_length=200, blank=True, help_text="DOMAIN.md keys, e.g. HEI, ASK."
+        "source keys",
+        max_length=200,
+        blank=True,
+        help_text="Clinical reference keys, e.g. HEI, ASK.",
     )
     evidence_level = models.CharField(
         "evidence level", max_length=8, choices=Evidence.choices, default=Evidence.LOW

@@ -1,4 +1,4 @@
-"""Field builders for findings: every valid range of DOMAIN.md §1 is declared once, here.
+"""Field builders for findings: every valid range of clinical reference §1 is declared once, here.
 
 A range becomes a model validator (so forms, autosave and the admin all enforce it) and is
 kept on the field with its unit, so forms can show the unit beside the input.

@@ -12,7 +12,7 @@ PILLARS = {
     4: "Teaching better movement patterns",
     5: "Progression back to activities",
 }
-# Strongest first; "low" marks practice sites and blogs (DOMAIN.md: keys marked (low)).
+# Strongest first; "low" marks practice sites and blogs (clinical reference §8: keys marked low).
 EVIDENCE_LEVELS = ("CPG", "RCT", "cohort", "expert", "low")
 DISCLAIMER = (
     "This plan supports clinical decisions; it does not replace the judgement of the treating "
@@ -33,7 +33,7 @@ class GateStatus(StrEnum):
 
 
 class Part(StrEnum):
-    """Where an item of the prescription belongs (DOMAIN.md §9)."""
+    """Where an item of the prescription belongs (clinical reference §9)."""
 
     HOME = "home"
     EDUCATION = "education"

@@ -492,7 +492,7 @@ PRINTED_AS_SECTIONS = frozenset({"load_monitoring", "gait_cues", "sitting_breaks
 
 
 def handout_context(evaluation):
-    """The home programme only (DOMAIN.md §9): what the patient does now, at home."""
+    """The home programme only (clinical reference §9): what the patient does now, at home."""
     evaluation = load_evaluation(evaluation)
     items = sorted(
         (item for item in evaluation.plan_items.all() if not item.removed),
@@ -578,7 +578,7 @@ def _plain_precautions(precautions):
 
 
 def _tips(history, items):
-    """The article's movement teaching belongs in every home programme (DOMAIN.md §9)."""
+    """The article's movement teaching belongs in every home programme (clinical reference §9)."""
     tips = [plain.TIPS["bending"], plain.TIPS["sitting"], plain.TIPS["walking"]]
     if any(item.kind == PlanItem.Kind.EXERCISE for item in items):
         tips.append(plain.TIPS["strength"])

@@ -1,7 +1,7 @@
 """The handout's words: plain language a 12-year-old could follow, no clinical abbreviations.
 
 The pain rules follow the pain-monitoring model [PMM][POGO]; the tips and the "when to get
-help" list come from the seed article; the red flags follow DOMAIN.md §3.
+help" list come from the seed article; the red flags follow clinical reference §3.
 """
 
 # Clinical abbreviations that must never reach a patient's handout (tests check the PDF).
@@ -112,9 +112,9 @@ TIPS = {
     ),
 }
 
-# For a patient in care (DOMAIN.md §9): a flare is a reason to call; the red flags below are
-# reasons to go straight away. The article's "pain for more than two weeks" is advice for people
-# not yet seen, so it is not here.
+# For a patient in care (clinical reference §9): a flare is a reason to call; the red flags
+# below are reasons to go straight away. The article's "pain for more than two weeks" is advice
+# for people not yet seen, so it is not here.
 WHEN_TO_GET_HELP = (
     "Your pain is clearly worse after two exercise sessions in a row.",
     "Your pain is worse the next morning, and easing off for a day did not settle it.",
@@ -135,7 +135,7 @@ EXERCISE_SIDE = {
     "both": "Both sides, one after the other",
 }
 
-# DOMAIN.md §3 red flags in plain words, each with what to do.
+# Clinical reference §3 red flags in plain words, each with what to do.
 RED_FLAGS = (
     (
         "Numbness between your legs or around your bottom, new trouble controlling your bladder "

@@ -1,4 +1,4 @@
-"""Oswestry Disability Index v2.1a (ODI), DOMAIN.md §2 [ODI][ODI2][ODI-L].
+"""Oswestry Disability Index v2.1a (ODI), clinical reference §2 [ODI][ODI2][ODI-L].
 
 10 sections, each 0–5. ODI% = Σ / (5 × answered sections) × 100: a skipped section leaves
 the denominator, so a partly answered form still gives a percentage (``complete`` is False).

@@ -9,7 +9,7 @@ from evaluations.services.signing import (
     unanswered_red_flags,
 )
 
-# DOMAIN.md marks these levels as expert opinion or practice-level: the page says so.
+# The clinical reference marks these levels as expert opinion or practice-level: the page says so.
 WEAK_EVIDENCE = {"expert": "Expert opinion", "low": "Low evidence"}
 
 

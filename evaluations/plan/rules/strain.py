@@ -7,7 +7,7 @@ from evaluations.plan.snapshot import FindingsSnapshot, MmtGrade, Side
 
 R5 = Rule("R5", "Acute strain protocol", "RCT", ("HEI", "ASK", "ASK2"))
 R6 = Rule("R6", "Strain phase I → II gate", "expert", ("HEI",))
-# DOMAIN.md §7: R7 follows the published protocol from memory; re-check against [HEI] T4.
+# Clinical reference §7: R7 follows the published protocol from memory; re-check against [HEI] T4.
 R7 = Rule("R7", "Return-to-sport gate after a strain", "expert", ("HEI", "HT", "LSI", "CPG22"))
 R8 = Rule("R8", "Previous hamstring strain", "RCT", ("HEI", "NHE", "TURL", "KORN"))
 R23 = Rule("R23", "Length deficit without nerve or tendon signs", "cohort", ("MOEN", "HEI"))
