@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.templatetags.static import static
 from django.urls import reverse
 
+from evaluations.plan.plan_types import EVIDENCE_LABELS
+
 # A phone photo is a few MB and 12–24 megapixels; anything larger is not a drawing for a
 # handout, and a bigger bitmap made every handout render take over a gigabyte of memory.
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -71,12 +73,10 @@ class Pathway(models.Model):
 
 
 class Exercise(models.Model):
-    class Evidence(models.TextChoices):
-        CPG = "CPG", "Clinical practice guideline"
-        RCT = "RCT", "Randomised trial"
-        COHORT = "cohort", "Cohort study"
-        EXPERT = "expert", "Expert opinion"
-        LOW = "low", "Low / practice-level"
+    # The engine's levels and labels (plan_types.EVIDENCE_LABELS): Evidence.LOW is "low".
+    Evidence = models.TextChoices(
+        "Evidence", [(level.upper(), (level, label)) for level, label in EVIDENCE_LABELS.items()]
+    )
 
     clinic = models.ForeignKey(
         "patients.Clinic",

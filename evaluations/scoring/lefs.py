@@ -21,6 +21,8 @@ MAX_TOTAL = 80
 LOINC_CODE = None
 # MDC and MCID are both 9 points [LEFS]; rule R24.
 IMPORTANT_IMPROVEMENT = 9
+# The total of healthy people, for the report's reader [LEFS].
+HEALTHY_MEDIAN = 77
 
 
 @dataclass(frozen=True)

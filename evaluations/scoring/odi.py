@@ -48,6 +48,13 @@ class OdiResult:
     loinc_code: str | None = SCORE_LOINC_CODE
 
 
+def band_ranges() -> str:
+    """The bands in words, as a report prints them: "0–20 minimal disability, 21–40 …"."""
+    lowers = (0, *(upper + 1 for upper, _ in BANDS[:-1]))
+    ranges = zip(lowers, BANDS, strict=True)
+    return ", ".join(f"{low}–{upper} {band}" for low, (upper, band) in ranges)
+
+
 def odi_band(percent: float) -> str:
     """The interpretation band of an ODI percentage."""
     check_range("ODI percent", percent, 0, 100)

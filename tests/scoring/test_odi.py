@@ -1,9 +1,11 @@
+import re
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from evaluations.scoring import odi_band, odi_improved, score_odi
-from evaluations.scoring.odi import BED_BOUND, CRIPPLED, MINIMAL, MODERATE, SEVERE
+from evaluations.scoring.odi import BED_BOUND, CRIPPLED, MINIMAL, MODERATE, SEVERE, band_ranges
 
 odi_answer = st.integers(min_value=0, max_value=5)
 
@@ -107,3 +109,9 @@ def test_odi_fall_of_ten_points_is_a_clinically_important_improvement(
 def test_odi_change_check_rejects_a_percent_over_one_hundred():
     with pytest.raises(ValueError, match="ODI baseline percent must be 0–100"):
         odi_improved(120, 40)
+
+
+def test_the_printed_band_ranges_are_the_ones_odi_band_applies():
+    for printed in band_ranges().split(", "):
+        low, upper, band = re.fullmatch(r"(\d+)–(\d+) (.+)", printed).groups()
+        assert odi_band(int(low)) == odi_band(int(upper)) == band

@@ -50,10 +50,12 @@ PHASE_THREE = R5.includes(
     note="Phase III: high intensity, pain-free.",
 )
 NO_LENGTHENING = R5.avoid(
+    "no_lengthening_before_r6",
     "No end-range lengthening until the phase I → II gate (R6) is met.",
     tags=("lengthening",),
 )
 NO_SPEED = R5.avoid(
+    "no_speed_before_r7",
     "No sprinting or high-speed running until the return-to-sport gate (R7) is met.",
     codes=("nordic_curl", "walk_run_progression"),
 )
