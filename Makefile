@@ -9,14 +9,17 @@ DEMO_ENV := DEBUG=1
 # make test uses DATABASE_URL when it is set, else the machine's own PostgreSQL.
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/wholebody)
 
-.PHONY: run serve test lint format migrations-check bench vendor clean
+.PHONY: run serve test lint format migrations-check bench lock vendor clean
 
-$(BIN)/.installed: pyproject.toml
+# Installs exactly the hashed versions of requirements.lock, then wholebody itself without
+# resolving anything again.
+$(BIN)/.installed: pyproject.toml requirements.lock
 	@test "$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = 3.11 \
 		|| { echo "wholebody needs Python 3.11: install python3.11 (with its venv module) or run make PYTHON=/path/to/python3.11." >&2; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 run: $(BIN)/.installed
@@ -55,6 +58,14 @@ bench: $(BIN)/.installed
 
 migrations-check: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Compiles requirements.lock from pyproject.toml (the app and its dev extras, every platform,
+# with hashes). After changing a dependency, run it and commit both; ARGS=--upgrade takes the
+# newest versions pyproject.toml allows.
+lock: $(BIN)/.installed
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" --quiet \
+		--output-file requirements.lock $(ARGS)
 
 # Refresh the vendored front-end assets from the npm registry (never at run time).
 vendor:

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives (Chromium, poppler's pdftoppm) if missing.
+# No system fonts: the PDFs embed the DejaVu files vendored in static/fonts/.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

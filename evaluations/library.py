@@ -1,6 +1,6 @@
 """The exercise libraries in the database: seeding, each clinic's view, and the engine's copy.
 
-The shared library is seeded from DOMAIN.md §4 and changed only by superusers. A clinic's
+The shared library is seeded from clinical reference §4 and changed only by superusers. A clinic's
 library is its own exercises plus the shared ones it has not copied: a copy keeps the code
 and takes the shared exercise's place, so one clinic's edits never reach another's plans.
 

@@ -111,6 +111,24 @@ def seeded(db):
     seed_exercise_library()
 
 
+# The suite logs in thousands of times; Django's production hasher spends most of that time on
+# purpose. The test process alone uses MD5: config/settings.py keeps Django's default hashers.
+TEST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hasher():
+    from django.conf import settings
+
+    if not settings.configured:  # the engine's pure tests run without Django
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=TEST_PASSWORD_HASHERS):
+        yield
+
+
 @pytest.fixture(autouse=True, scope="session")
 def media_root(tmp_path_factory):
     """Signing stores PDFs: the suite's files go to a temporary folder, never the repository's."""

@@ -1,8 +1,11 @@
-"""Getting started (README "Two commands"): make run's port and Python, manage.py's first words."""
+"""Getting started (README "Two commands"): make run's port and Python, manage.py's first words,
+and the hashed lock file every `make` target installs from."""
 
 import os
+import re
 import subprocess
 import sys
+import tomllib
 
 from django.conf import settings
 
@@ -63,3 +66,52 @@ def test_make_stops_with_one_sentence_without_python_3_11(tmp_path):
     assert result.returncode != 0
     assert "wholebody needs Python 3.11" in result.stderr
     assert not venv.exists()
+
+
+def locked_versions():
+    """requirements.lock as {normalised name: version}."""
+    from packaging.utils import canonicalize_name
+
+    lock = (BASE_DIR / "requirements.lock").read_text()
+    pins = re.findall(r"^([A-Za-z0-9._-]+)==([^\s;]+)", lock, re.M)
+    return {canonicalize_name(name): version for name, version in pins}
+
+
+def test_the_lock_pins_every_dependency_of_pyproject_within_its_range():
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((BASE_DIR / "pyproject.toml").read_text())["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    locked = locked_versions()
+    for line in wanted:
+        requirement = Requirement(line)
+        version = locked.get(canonicalize_name(requirement.name))
+        assert version in requirement.specifier, f"{line}: locked {version}; run make lock"
+
+
+def test_every_locked_version_carries_its_hashes():
+    entries = re.split(r"\n(?=[A-Za-z0-9])", (BASE_DIR / "requirements.lock").read_text())
+    pinned = [entry for entry in entries if "==" in entry.split("\n", 1)[0]]
+    assert len(pinned) == len(locked_versions())
+    for entry in pinned:
+        assert "--hash=sha256:" in entry, entry.split("\n", 1)[0]
+
+
+def test_make_installs_the_hashed_lock_and_then_wholebody_alone(tmp_path):
+    venv = tmp_path / "venv"
+    result = run(["make", "-n", f"VENV={venv}", f"{venv}/bin/.installed"])
+    assert result.returncode == 0, result.stderr
+    installs = [line for line in result.stdout.splitlines() if " install " in line]
+    assert installs[-2:] == [
+        f"{venv}/bin/pip install --quiet --require-hashes -r requirements.lock",
+        f"{venv}/bin/pip install --quiet --no-deps -e .",
+    ]
+
+
+def test_make_lock_compiles_the_app_and_its_dev_extras_with_hashes():
+    result = run(["make", "-n", "lock"])
+    assert result.returncode == 0, result.stderr
+    command = " ".join(result.stdout.split())
+    assert "uv pip compile pyproject.toml --extra dev" in command
+    assert "--generate-hashes" in command and "--output-file requirements.lock" in command

@@ -1,4 +1,4 @@
-"""The closed answer sets findings use, each declared once (DOMAIN.md §1)."""
+"""The closed answer sets findings use, each declared once (clinical reference §1)."""
 
 from .kinds import choices
 

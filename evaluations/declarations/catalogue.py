@@ -1,5 +1,5 @@
 """Every finding of the evaluation, declared once: ranges, units, answers and normal values
-from DOMAIN.md §1 (source keys in brackets, DOMAIN.md §8).
+from clinical reference §1 (source keys in brackets, clinical reference §8).
 
 The order is the order of the form, the report and the signed note's field list. To add a
 finding, add one line here and generate its migration (`manage.py makemigrations`); the
@@ -38,7 +38,7 @@ HISTORY = Section(
     findings=(
         choice("onset", "onset", ONSET, about="Onset of the current episode."),
         choice("mechanism", "mechanism", MECHANISM, about="Mechanism of injury, if any."),
-        # DOMAIN.md gives no range; ten years is the model's, and what any saved note holds.
+        # clinical reference gives no range; ten years is the model's, and what any saved note holds.
         measure(
             "weeks_since_onset", "time since onset", 0, 520, "weeks", about="Weeks since onset."
         ),
@@ -190,8 +190,8 @@ RED_FLAGS = Section(
     "Red-flag screen",
     "red_flags",
     "RedFlagScreen",
-    "Red-flag screen (DOMAIN.md §3).",
-    doc="DOMAIN.md §3, one answer per question: True = yes, False = asked and no.",
+    "Red-flag screen (clinical reference §3).",
+    doc="clinical reference §3, one answer per question: True = yes, False = asked and no.",
     region=False,
     findings=(
         # Cauda equina: new (< 14 days) or worsening [CES][CES2].

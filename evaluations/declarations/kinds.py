@@ -97,7 +97,7 @@ class Finding:
     unfavourable: tuple[str, ...] = ()
     empty_label: str = ""
     normal: Normal | None = None
-    # DOMAIN.md §0: low-reliability items are stored but never drive a rule on their own.
+    # clinical reference §0: low-reliability items are stored but never drive a rule on their own.
     drives_rules_alone: bool = True
     # The label of its limb symmetry index, for bilateral measures where more is better.
     lsi: str = ""

@@ -1,4 +1,5 @@
-"""The exercise libraries: one shared, seeded from DOMAIN.md §4, and each clinic's own copies.
+"""The exercise libraries: one shared, seeded from clinical reference §4, and each clinic's
+own copies.
 
 A clinic's library is its own exercises plus the shared ones it has not copied; its copy
 keeps the shared exercise's code and takes its place (``evaluations.library``).
@@ -13,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.templatetags.static import static
 from django.urls import reverse
+
+from evaluations.plan.plan_types import EVIDENCE_LABELS
 
 # A phone photo is a few MB and 12–24 megapixels; anything larger is not a drawing for a
 # handout, and a bigger bitmap made every handout render take over a gigabyte of memory.
@@ -70,12 +73,10 @@ class Pathway(models.Model):
 
 
 class Exercise(models.Model):
-    class Evidence(models.TextChoices):
-        CPG = "CPG", "Clinical practice guideline"
-        RCT = "RCT", "Randomised trial"
-        COHORT = "cohort", "Cohort study"
-        EXPERT = "expert", "Expert opinion"
-        LOW = "low", "Low / practice-level"
+    # The engine's levels and labels (plan_types.EVIDENCE_LABELS): Evidence.LOW is "low".
+    Evidence = models.TextChoices(
+        "Evidence", [(level.upper(), (level, label)) for level, label in EVIDENCE_LABELS.items()]
+    )
 
     clinic = models.ForeignKey(
         "patients.Clinic",
@@ -88,7 +89,10 @@ class Exercise(models.Model):
     )
     code = models.SlugField("code", max_length=60)
     number = models.PositiveSmallIntegerField(
-        "number", null=True, blank=True, help_text="Its number in DOMAIN.md §4, for seeded ones."
+        "number",
+        null=True,
+        blank=True,
+        help_text="Its number in the clinical reference §4, for seeded ones.",
     )
     name = models.CharField("name (clinician)", max_length=120)
     plain_name = models.CharField(
@@ -135,7 +139,10 @@ class Exercise(models.Model):
         "active", default=True, help_text="Inactive exercises are never suggested in new plans."
     )
     source_keys = models.CharField(
-        "source keys", max_length=200, blank=True, help_text="DOMAIN.md keys, e.g. HEI, ASK."
+        "source keys",
+        max_length=200,
+        blank=True,
+        help_text="Clinical reference keys, e.g. HEI, ASK.",
     )
     evidence_level = models.CharField(
         "evidence level", max_length=8, choices=Evidence.choices, default=Evidence.LOW

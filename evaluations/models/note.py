@@ -4,19 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from evaluations.plan.plan_types import PART_TITLES, Part
+from evaluations.plan.plan_types import PART_TITLES, PILLARS, Part
 
 from .evaluation import Evaluation
 from .exercise import Exercise
 from .immutability import NotePart, SignedNoteError
 
-PILLAR_CHOICES = [
-    (1, "1. Whole-body evaluation"),
-    (2, "2. Manual therapy"),
-    (3, "3. Strengthening the right areas"),
-    (4, "4. Teaching better movement patterns"),
-    (5, "5. Progression back to activities"),
-]
+PILLAR_CHOICES = [(number, f"{number}. {name}") for number, name in PILLARS.items()]
 
 
 class PlanItem(NotePart):

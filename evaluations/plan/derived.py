@@ -319,7 +319,7 @@ def acute_strain_signs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
 
 
 def caveats(snapshot: FindingsSnapshot) -> tuple[str, ...]:
-    """What was recorded but, by DOMAIN.md §6, did not count towards the picture."""
+    """What was recorded but, by clinical reference §0, did not count towards the picture."""
     notes = []
     hamstring, neural = snapshot.hamstring, snapshot.neural
     if hamstring.tost is not None:

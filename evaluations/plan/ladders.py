@@ -1,4 +1,4 @@
-"""Progression ladders (DOMAIN.md §9, from §4's progression column) as declared data.
+"""Progression ladders (clinical reference §9, from §4's progressions) as declared data.
 
 A ladder is an ordered list of levels; levels on the same rung are alternatives (§9's
 "8/9", "20/21/22"). Each level names its exercise, its entry criterion in words and, where

@@ -1,6 +1,6 @@
 """The exercise library as the engine sees it: frozen exercises, indexed once by code.
 
-The seed lives in ``evaluations/data/exercises.json`` (DOMAIN.md §4). A clinic's edited
+The seed lives in ``evaluations/data/exercises.json`` (clinical reference §4). A clinic's edited
 library (inactive exercises left out) is passed to ``build_plan`` in the same shape.
 """
 

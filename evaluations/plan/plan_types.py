@@ -12,8 +12,17 @@ PILLARS = {
     4: "Teaching better movement patterns",
     5: "Progression back to activities",
 }
-# Strongest first; "low" marks practice sites and blogs (DOMAIN.md: keys marked (low)).
-EVIDENCE_LEVELS = ("CPG", "RCT", "cohort", "expert", "low")
+# Strongest first; "low" marks practice sites and blogs (clinical reference §8: keys marked low).
+EVIDENCE_LABELS = {
+    "CPG": "Clinical practice guideline",
+    "RCT": "Randomised trial",
+    "cohort": "Cohort study",
+    "expert": "Expert opinion",
+    "low": "Low / practice-level",
+}
+EVIDENCE_LEVELS = tuple(EVIDENCE_LABELS)
+# Every page and document marks these levels, so nobody reads them as established.
+WEAK_EVIDENCE_LEVELS = ("expert", "low")
 DISCLAIMER = (
     "This plan supports clinical decisions; it does not replace the judgement of the treating "
     "physical therapist."
@@ -32,8 +41,16 @@ class GateStatus(StrEnum):
     NOT_MEASURED = "not_measured"
 
 
+# How a gate or a criterion status reads on the plan page, the report and the text output.
+GATE_STATUS_LABELS = {
+    GateStatus.MET: "met",
+    GateStatus.NOT_MET: "not met",
+    GateStatus.NOT_MEASURED: "not measured yet",
+}
+
+
 class Part(StrEnum):
-    """Where an item of the prescription belongs (DOMAIN.md §9)."""
+    """Where an item of the prescription belongs (clinical reference §9)."""
 
     HOME = "home"
     EDUCATION = "education"
@@ -149,6 +166,7 @@ class Precaution(_ToDict):
     """
 
     rule_id: str
+    code: str
     text: str
     codes: frozenset[str]
     tags: frozenset[str]

@@ -1,4 +1,4 @@
-"""From the indicated items to a prescription (DOMAIN.md §9): what the patient does now.
+"""From the indicated items to a prescription (clinical reference §9): what the patient does now.
 
 Each ladder gives only its current level (the one that fits the stage and the measured
 capacity); the next level is listed for later with its criterion, the levels beyond it are

@@ -1,4 +1,4 @@
-"""The stage of each active pathway, decided from the findings (DOMAIN.md §9), and why.
+"""The stage of each active pathway, decided from the findings (clinical reference §9), and why.
 
 Acute strain: phase I until the R6 gate is met, II until R7 is met, then III [HEI]; a gate
 criterion not measured counts as not met. Tendinopathy: stage 1 (isometric) until the R2

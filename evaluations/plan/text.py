@@ -1,8 +1,13 @@
 """A Plan as plain text: what ``manage.py plan --text`` prints and a clinician can read."""
 
-from evaluations.plan.plan_types import DISCLAIMER, PART_TITLES, PILLARS, Part, Plan
-
-STATUS_TEXT = {"met": "met", "not_met": "NOT met", "not_measured": "not measured yet"}
+from evaluations.plan.plan_types import (
+    DISCLAIMER,
+    GATE_STATUS_LABELS,
+    PART_TITLES,
+    PILLARS,
+    Part,
+    Plan,
+)
 
 
 def render_plan(plan: Plan) -> str:
@@ -68,10 +73,10 @@ def render_plan(plan: Plan) -> str:
                 f"{' '.join(removed.reasons)}"
             )
     for gate in plan.gates:
-        lines += ["", f"Gate {gate.rule_id} — {gate.name}: {STATUS_TEXT[gate.status]}"]
+        lines += ["", f"Gate {gate.rule_id} — {gate.name}: {GATE_STATUS_LABELS[gate.status]}"]
         for criterion in gate.criteria:
             detail = f" ({criterion.detail})" if criterion.detail else ""
-            lines.append(f"  [{STATUS_TEXT[criterion.status]}] {criterion.text}{detail}")
+            lines.append(f"  [{GATE_STATUS_LABELS[criterion.status]}] {criterion.text}{detail}")
     if plan.outcome_changes:
         lines += ["", "Outcome change since the last scores"]
         for change in plan.outcome_changes:

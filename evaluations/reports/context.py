@@ -18,8 +18,12 @@ from evaluations.models import (
     section_attr,
 )
 from evaluations.models.fields import Answer
-from evaluations.plan.plan_types import DISCLAIMER, PILLARS, Part
+from evaluations.plan.plan_types import DISCLAIMER, GATE_STATUS_LABELS, PILLARS, Part
 from evaluations.plan.prescription import NEXT_STEP
+from evaluations.scoring import lefs as lefs_scale
+from evaluations.scoring import nprs as nprs_scale
+from evaluations.scoring import odi as odi_scale
+from evaluations.scoring import psfs as psfs_scale
 from evaluations.selectors import SECTION_ATTRS
 
 from . import plain_language as plain
@@ -348,7 +352,8 @@ def _outcomes(evaluation, derived):
             {
                 "name": "Numeric Pain Rating Scale (NPRS)",
                 "score": f"{history.pain_now}/10 now",
-                "band": "No bands; an important change is ≈ 2 points or 30 % [NPRS]",
+                "band": f"No bands; an important change is ≈ {nprs_scale.IMPORTANT_DROP_POINTS} "
+                f"points or {nprs_scale.IMPORTANT_DROP_FRACTION * 100:.0f} % [NPRS]",
             }
         )
     results = derived.outcomes
@@ -359,8 +364,7 @@ def _outcomes(evaluation, derived):
                 "name": OUTCOME_NAMES["odi"],
                 "score": f"{odi.percent:.0f} %"
                 + ("" if odi.complete else f" ({odi.answered} of 10 sections)"),
-                "band": f"{odi.interpretation.capitalize()} (0–20 minimal, 21–40 moderate, "
-                "41–60 severe, 61–80 crippled, 81–100 bed-bound) [ODI]",
+                "band": f"{odi.interpretation.capitalize()} ({odi_scale.band_ranges()}) [ODI]",
             }
         )
     if "lefs" in results:
@@ -374,7 +378,8 @@ def _outcomes(evaluation, derived):
             {
                 "name": OUTCOME_NAMES["lefs"],
                 "score": score,
-                "band": "Higher is better; healthy median 77; important change 9 points [LEFS]",
+                "band": f"Higher is better; healthy median {lefs_scale.HEALTHY_MEDIAN}; "
+                f"important change {lefs_scale.IMPORTANT_IMPROVEMENT} points [LEFS]",
             }
         )
     if "psfs" in results:
@@ -383,7 +388,8 @@ def _outcomes(evaluation, derived):
             {
                 "name": OUTCOME_NAMES["psfs"],
                 "score": f"{psfs.mean:.1f}/10 mean of {psfs.answered}",
-                "band": "0 unable … 10 as before the injury; important change 2 points [PSFS]",
+                "band": "0 unable … 10 as before the injury; "
+                f"important change {psfs_scale.IMPORTANT_IMPROVEMENT} points [PSFS]",
             }
         )
     if "visa_h" in results:
@@ -454,7 +460,7 @@ def _pillars(items):
 
 
 def _gates(gates):
-    labels = {"met": "met", "not_met": "not met", "not_measured": "not measured"}
+    labels = GATE_STATUS_LABELS
     return [
         {
             **gate,
@@ -492,7 +498,7 @@ PRINTED_AS_SECTIONS = frozenset({"load_monitoring", "gait_cues", "sitting_breaks
 
 
 def handout_context(evaluation):
-    """The home programme only (DOMAIN.md §9): what the patient does now, at home."""
+    """The home programme only (clinical reference §9): what the patient does now, at home."""
     evaluation = load_evaluation(evaluation)
     items = sorted(
         (item for item in evaluation.plan_items.all() if not item.removed),
@@ -571,14 +577,14 @@ def _plain_referrals(plan):
 def _plain_precautions(precautions):
     texts = []
     for precaution in precautions:
-        text = plain.PLAIN_PRECAUTIONS.get(precaution["text"], plain.PRECAUTION_FALLBACK)
+        text = plain.PLAIN_PRECAUTIONS.get(precaution.get("code"), plain.PRECAUTION_FALLBACK)
         if text not in texts:
             texts.append(text)
     return texts
 
 
 def _tips(history, items):
-    """The article's movement teaching belongs in every home programme (DOMAIN.md §9)."""
+    """The article's movement teaching belongs in every home programme (clinical reference §9)."""
     tips = [plain.TIPS["bending"], plain.TIPS["sitting"], plain.TIPS["walking"]]
     if any(item.kind == PlanItem.Kind.EXERCISE for item in items):
         tips.append(plain.TIPS["strength"])

@@ -116,7 +116,7 @@ def region_rows(section_row, lsi_by_stem):
 
 
 def _normal_of(declaration, stem):
-    """The declared normal value or range of a finding (DOMAIN.md §1), or None."""
+    """The declared normal value or range of a finding (clinical reference §1), or None."""
     return declaration.finding(stem).normal
 
 

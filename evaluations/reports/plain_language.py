@@ -1,7 +1,7 @@
 """The handout's words: plain language a 12-year-old could follow, no clinical abbreviations.
 
 The pain rules follow the pain-monitoring model [PMM][POGO]; the tips and the "when to get
-help" list come from the seed article; the red flags follow DOMAIN.md §3.
+help" list come from the seed article; the red flags follow clinical reference §3.
 """
 
 # Clinical abbreviations that must never reach a patient's handout (tests check the PDF).
@@ -46,50 +46,45 @@ PAIN_RULES = (
     ),
 )
 
-# Each precaution of the plan engine in plain words, keyed by the engine's text.
+# Each precaution of the plan engine in plain words, keyed by its code (Rule.avoid), so the
+# engine's clinical wording may change without the handout losing its line.
 PLAIN_PRECAUTIONS = {
-    "No sustained or aggressive hamstring stretching: it compresses and irritates the tendon.": (
+    "no_hamstring_stretch": (
         "For now, do not stretch the back of your thigh hard or hold long stretches there."
     ),
-    "No deep hip flexion (beyond ≈ 60–90°) early: it compresses the tendon at the sit bone.": (
+    "no_deep_hip_flexion": (
         "For now, avoid deep bending at the hip, such as deep squats or pulling your knee "
         "to your chest."
     ),
-    "Not yet: heavy hinges, Nordics and box bridges wait until the load test allows progression.": (
+    "no_heavy_loading_yet": (
         "Not yet: heavy bending-and-lifting exercises. Your therapist will tell you when."
     ),
-    "Not yet: single-leg hinges and Nordics come after the limited-depth deadlift is easy.": (
+    "no_single_leg_loading_yet": (
         "Not yet: one-leg bending exercises. Your therapist will tell you when."
     ),
-    "No hills, speed or running early: uphill running adds hip flexion under load.": (
-        "For now, no running, sprinting or hills."
-    ),
-    "Avoid long unbroken sitting, especially on hard seats.": (
-        "Do not sit for long without a break, especially on hard seats."
-    ),
-    "Regress: no progression this week; reduce the isometric load.": (
+    "no_running_early": "For now, no running, sprinting or hills.",
+    "no_long_sitting": "Do not sit for long without a break, especially on hard seats.",
+    "regress_load": (
         "This week, do not make your exercises harder; push a little less hard in the holds."
     ),
-    "Defer hills: running uphill brings on the pain.": "For now, avoid running up hills.",
-    "No static hamstring stretching into nerve tension: stretching an irritated nerve can "
-    "make it worse.": (
+    "defer_hills": "For now, avoid running up hills.",
+    "no_nerve_stretch": (
         "Do not stretch the back of your thigh hard: the nerve there is irritated, and "
         "stretching can make it worse."
     ),
-    "No tensioners while the nerve is irritable (pain 7/10 or more, or not recorded).": (
+    "no_tensioner_while_irritable": (
         "Only do the gentle nerve glides, not the stronger nerve stretches, while the leg is "
         "very sore."
     ),
-    "No tensioners with a neurological deficit.": (
+    "no_tensioner_with_deficit": (
         "Only do the gentle nerve glides, not the stronger nerve stretches."
     ),
-    "No end-range lengthening until the phase I → II gate (R6) is met.": (
+    "no_lengthening_before_r6": (
         "For now, do not stretch or lengthen the back of your thigh as far as it will go."
     ),
-    "No sprinting or high-speed running until the return-to-sport gate (R7) is met.": (
-        "No sprinting or fast running until your therapist says you are ready."
-    ),
+    "no_speed_before_r7": "No sprinting or fast running until your therapist says you are ready.",
 }
+# A plan stored before precautions had codes has none to look up.
 PRECAUTION_FALLBACK = "Your therapist will explain one more thing to avoid for now."
 
 TIPS = {
@@ -112,9 +107,9 @@ TIPS = {
     ),
 }
 
-# For a patient in care (DOMAIN.md §9): a flare is a reason to call; the red flags below are
-# reasons to go straight away. The article's "pain for more than two weeks" is advice for people
-# not yet seen, so it is not here.
+# For a patient in care (clinical reference §9): a flare is a reason to call; the red flags
+# below are reasons to go straight away. The article's "pain for more than two weeks" is advice
+# for people not yet seen, so it is not here.
 WHEN_TO_GET_HELP = (
     "Your pain is clearly worse after two exercise sessions in a row.",
     "Your pain is worse the next morning, and easing off for a day did not settle it.",
@@ -135,7 +130,7 @@ EXERCISE_SIDE = {
     "both": "Both sides, one after the other",
 }
 
-# DOMAIN.md §3 red flags in plain words, each with what to do.
+# Clinical reference §3 red flags in plain words, each with what to do.
 RED_FLAGS = (
     (
         "Numbness between your legs or around your bottom, new trouble controlling your bladder "

@@ -1,6 +1,6 @@
-"""DOMAIN.md §8: source key → address, for the reference list at the end of a report.
+"""Clinical reference §8: source key → address, for the reference list at the end of a report.
 
-Keys marked low are practice sites or blogs (DOMAIN.md); the report says so beside them.
+Keys marked low are practice sites or blogs (clinical reference §8); the report says so beside them.
 """
 
 # The seed article the project starts from; rules cite it as ARTICLE.

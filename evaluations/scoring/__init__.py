@@ -1,9 +1,10 @@
-"""Outcome-measure scoring (DOMAIN.md §2) and the follow-up change checks of rule R24.
+"""Outcome-measure scoring (clinical reference §2) and the follow-up change checks of rule R24.
 
 Pure functions over plain values: no Django, no database. Each ``score_*`` function checks
 every answer and raises ValueError naming the item ("LEFS item 7 must be 0–4 (got 5)"); it
 returns a frozen result with the total, the percentage or mean where the instrument has one,
-the interpretation band where DOMAIN.md gives one, the answered count and a ``complete`` flag.
+the interpretation band where the clinical reference gives one, the answered count and a
+``complete`` flag.
 """
 
 from evaluations.scoring.lefs import LefsResult, lefs_improved, score_lefs

@@ -1,11 +1,11 @@
-"""Lower Extremity Functional Scale (LEFS), DOMAIN.md §2 [LEFS][LEFS2].
+"""Lower Extremity Functional Scale (LEFS), clinical reference §2 [LEFS][LEFS2].
 
 20 items, each 0 (extreme difficulty / unable) to 4 (no difficulty); total 0–80, higher is
 better; % function = total / 80 × 100.
 
 Partly answered: ``total`` is the sum of the answered items, ``complete`` is False and
-``percent`` is None. A pro-rated percentage is not given because DOMAIN.md has no
-pro-rating rule and the instrument's sources do not state one; a percentage must always mean
+``percent`` is None. A pro-rated percentage is not given because the clinical reference
+has no pro-rating rule and the instrument's sources do not state one; a percentage must always mean
 "of the full 80".
 """
 
@@ -17,10 +17,12 @@ from evaluations.scoring._answers import check_answers, check_count, check_range
 ITEM_COUNT = 20
 ITEM_RANGE = range(0, 5)
 MAX_TOTAL = 80
-# LEFS has no verified LOINC code (DOMAIN.md §7).
+# LEFS has no verified LOINC code (clinical reference §7).
 LOINC_CODE = None
 # MDC and MCID are both 9 points [LEFS]; rule R24.
 IMPORTANT_IMPROVEMENT = 9
+# The total of healthy people, for the report's reader [LEFS].
+HEALTHY_MEDIAN = 77
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
-"""Numeric Pain Rating Scale (NPRS), DOMAIN.md §2 [NPRS][NPRS2][NPRS-L].
+"""Numeric Pain Rating Scale (NPRS), clinical reference §2 [NPRS][NPRS2][NPRS-L].
 
 0 (no pain) to 10 (worst imaginable), as reported: pain now, best and worst over the last
 24 hours. Any of the three may be missing, but at least one is needed; ``complete`` says all
 three were given. Best ≤ now ≤ worst is required, since "now" lies inside the 24 hours.
-DOMAIN.md gives no severity bands, so ``interpretation`` is None.
+The clinical reference gives no severity bands, so ``interpretation`` is None.
 """
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""Oswestry Disability Index v2.1a (ODI), DOMAIN.md §2 [ODI][ODI2][ODI-L].
+"""Oswestry Disability Index v2.1a (ODI), clinical reference §2 [ODI][ODI2][ODI-L].
 
 10 sections, each 0–5. ODI% = Σ / (5 × answered sections) × 100: a skipped section leaves
 the denominator, so a partly answered form still gives a percentage (``complete`` is False).
@@ -46,6 +46,13 @@ class OdiResult:
     answered: int
     complete: bool
     loinc_code: str | None = SCORE_LOINC_CODE
+
+
+def band_ranges() -> str:
+    """The bands in words, as a report prints them: "0–20 minimal disability, 21–40 …"."""
+    lowers = (0, *(upper + 1 for upper, _ in BANDS[:-1]))
+    ranges = zip(lowers, BANDS, strict=True)
+    return ", ".join(f"{low}–{upper} {band}" for low, (upper, band) in ranges)
 
 
 def odi_band(percent: float) -> str:

@@ -1,9 +1,10 @@
-"""Patient-Specific Functional Scale (PSFS), DOMAIN.md §2 [PSFS].
+"""Patient-Specific Functional Scale (PSFS), clinical reference §2 [PSFS].
 
 3–5 activities the patient names, each 0 (unable) to 10 (able as before the injury);
 score = mean of the activity scores. One or two activities still give a mean but
 ``complete`` is False; more than five is an error. None marks an activity named but not yet
-rated: it is left out of the mean. DOMAIN.md gives no bands, so ``interpretation`` is None.
+rated: it is left out of the mean. The clinical reference gives no bands, so
+``interpretation`` is None.
 """
 
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from evaluations.scoring._answers import check_answers, check_range, reached
 SCALE = range(0, 11)
 MIN_EXPECTED = 3
 MAX_ACTIVITIES = 5
-# PSFS has no verified LOINC code (DOMAIN.md §7).
+# PSFS has no verified LOINC code (clinical reference §7).
 LOINC_CODE = None
 # MDC90 = 2 points for the average score [PSFS]; rule R24.
 IMPORTANT_IMPROVEMENT = 2

@@ -1,10 +1,11 @@
-"""VISA-H (proximal hamstring tendinopathy), DOMAIN.md §2 [VISA][VISA2][VISA3].
+"""VISA-H (proximal hamstring tendinopathy), clinical reference §2 [VISA][VISA2][VISA3].
 
 8 questions: Q1–6 scored 0–10; Q7 (sport participation) only 0, 4, 7 or 10; Q8 (training
 time despite pain) up to 30 points. total = Σ, 0–100, higher is better.
 
 Q8 accepts any whole number 0–30: its answer options map to fixed points on the form, but
-DOMAIN.md only verifies the 30-point maximum, so the form, not this function, offers them.
+the clinical reference only verifies the 30-point maximum, so the form, not this function,
+offers them.
 
 Partly answered: ``total`` is the sum of the answered questions and ``complete`` is False;
 no pro-rating, because the unanswered questions are worth 10 to 30 points each and a
@@ -20,7 +21,7 @@ from evaluations.scoring._answers import check_answers, check_count
 QUESTION_COUNT = 8
 # Allowed answers per question, in order [VISA].
 ALLOWED = (*[range(0, 11)] * 6, (0, 4, 7, 10), range(0, 31))
-# VISA-H has no verified LOINC code (DOMAIN.md §7).
+# VISA-H has no verified LOINC code (clinical reference §7).
 LOINC_CODE = None
 
 

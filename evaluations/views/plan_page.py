@@ -1,7 +1,7 @@
 """Everything the Plan page shows, loaded before rendering."""
 
 from evaluations.models import PlanItem
-from evaluations.plan.plan_types import PART_TITLES, PILLARS
+from evaluations.plan.plan_types import EVIDENCE_LABELS, PART_TITLES, PILLARS, WEAK_EVIDENCE_LEVELS
 from evaluations.services import plan_review
 from evaluations.services.signing import (
     red_flag_referrals,
@@ -9,8 +9,7 @@ from evaluations.services.signing import (
     unanswered_red_flags,
 )
 
-# DOMAIN.md marks these levels as expert opinion or practice-level: the page says so.
-WEAK_EVIDENCE = {"expert": "Expert opinion", "low": "Low evidence"}
+WEAK_EVIDENCE = {level: EVIDENCE_LABELS[level] for level in WEAK_EVIDENCE_LEVELS}
 
 
 def _parts(items, evaluation):

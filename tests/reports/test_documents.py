@@ -210,7 +210,7 @@ def test_the_handout_has_the_pain_rules_precautions_tips_and_help(rendered):
     handout = text(pdf(rendered, "draft", "handout"))
     assert "0 to 3 out of 10 Fine." in handout
     assert "Above 5 out of 10, or worse the next morning" in handout
-    assert squash(PLAIN_PRECAUTIONS[rendered["plan"]["precautions"][0]["text"]]) in handout
+    assert squash(PLAIN_PRECAUTIONS[rendered["plan"]["precautions"][0]["code"]]) in handout
     assert "flattening your low back or arching it" in handout
     assert "A cushion or a folded towel" in handout
     assert "clearly worse after two exercise sessions in a row" in handout

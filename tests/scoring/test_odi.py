@@ -1,9 +1,11 @@
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from evaluations.scoring import odi_band, odi_improved, score_odi
-from evaluations.scoring.odi import BED_BOUND, CRIPPLED, MINIMAL, MODERATE, SEVERE
+from evaluations.scoring.odi import BED_BOUND, CRIPPLED, MINIMAL, MODERATE, SEVERE, band_ranges
 
 odi_answer = st.integers(min_value=0, max_value=5)
 
@@ -81,8 +83,8 @@ def test_odi_needs_ten_sections():
 
 @given(st.lists(st.one_of(st.none(), odi_answer), min_size=10, max_size=10))
 def test_odi_percent_always_lies_between_zero_and_one_hundred(sections):
-    if all(section is None for section in sections):
-        return
+    # Nothing answered is an error, tested on its own above.
+    assume(any(section is not None for section in sections))
     result = score_odi(sections)
     assert 0 <= result.percent <= 100
     assert result.answered == sum(section is not None for section in sections)
@@ -107,3 +109,9 @@ def test_odi_fall_of_ten_points_is_a_clinically_important_improvement(
 def test_odi_change_check_rejects_a_percent_over_one_hundred():
     with pytest.raises(ValueError, match="ODI baseline percent must be 0–100"):
         odi_improved(120, 40)
+
+
+def test_the_printed_band_ranges_are_the_ones_odi_band_applies():
+    for printed in band_ranges().split(", "):
+        low, upper, band = re.fullmatch(r"(\d+)–(\d+) (.+)", printed).groups()
+        assert odi_band(int(low)) == odi_band(int(upper)) == band

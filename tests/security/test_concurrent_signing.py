@@ -114,17 +114,14 @@ def stand_in_pdf(note, kind):
 
 
 @pytest.fixture
-def fast_passwords(settings, alice, monkeypatch):
-    """Two hundred signatures: a cheap hasher keeps the rounds about the locks.
+def stand_in_documents(alice, monkeypatch):
+    """Two hundred signatures: stand-ins for the PDFs signing stores keep rounds about the locks.
 
-    So does a stand-in for the PDFs signing stores (still stored and hashed): WeasyPrint
-    would add seconds a round; tests/reports/test_frozen_documents.py renders the real ones.
+    They are still stored and hashed; WeasyPrint would add seconds a round, and
+    tests/reports/test_frozen_documents.py renders the real ones.
     """
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     for kind in DOCUMENTS:
         monkeypatch.setitem(DOCUMENTS, kind, lambda note, kind=kind: stand_in_pdf(note, kind))
-    alice.set_password(TEST_PASSWORD)
-    alice.save(update_fields=["password"])
     return alice
 
 
@@ -209,9 +206,9 @@ def check_round(pk, outcome, stored_value, expected):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_section_save_and_a_signature_never_interleave_in_either_order(
-    seeded, patient, fast_passwords
+    seeded, patient, stand_in_documents
 ):
-    alice = fast_passwords
+    alice = stand_in_documents
     for round_ in range(2 * ROUNDS_PER_ORDER):
         pk = signable(patient, alice).pk
         pain = str(round_ % 10)
@@ -244,8 +241,10 @@ WRITES = {
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("write", WRITES)
-def test_every_note_write_waits_for_or_loses_to_a_signature(seeded, patient, fast_passwords, write):
-    alice = fast_passwords
+def test_every_note_write_waits_for_or_loses_to_a_signature(
+    seeded, patient, stand_in_documents, write
+):
+    alice = stand_in_documents
     make_write, value, stored_value = WRITES[write]
     for round_ in range(10):
         note = signable(patient, alice)

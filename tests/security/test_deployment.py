@@ -11,11 +11,12 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from tests.conftest import TEST_PASSWORD_HASHERS
 from tests.factories import TEST_PASSWORD
 from tests.url_sweep import all_url_names_with_samples
 
@@ -28,6 +29,17 @@ PRODUCTION = {
     "SECURE_HSTS_SECONDS": 31_536_000,
     "ALLOWED_HOSTS": ["clinic.example"],
 }
+
+
+def production_password_hashers():
+    """The hashers a production process uses: config/settings.py's, else Django's defaults."""
+    import config.settings
+
+    return getattr(config.settings, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+
+
+def test_production_never_hashes_passwords_with_the_test_suites_fast_hasher():
+    assert not set(production_password_hashers()) & set(TEST_PASSWORD_HASHERS)
 
 
 def test_check_deploy_reports_nothing_with_production_settings(monkeypatch):
@@ -196,6 +208,10 @@ def test_the_production_start_serves_a_logged_in_page_and_its_static_files(alice
     from django.db import connection
 
     assert connection.vendor == "postgresql", "the smoke start needs the PostgreSQL test database"
+    # The server is a production process: alice's password is hashed as production hashes it.
+    with override_settings(PASSWORD_HASHERS=production_password_hashers()):
+        alice.set_password(TEST_PASSWORD)
+    alice.save(update_fields=["password"])
     env = _production_env(tmp_path / "static", _database_url(connection.settings_dict))
     manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
     collected = subprocess.run(

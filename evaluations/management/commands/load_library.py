@@ -6,7 +6,10 @@ SEEDED = "Exercise library: {added} added, {kept} already there."
 
 
 class Command(BaseCommand):
-    help = "Add the exercises of DOMAIN.md §4 that are missing; edited ones are left as they are."
+    help = (
+        "Add the exercises of the clinical reference §4 that are missing; "
+        "edited ones are left as they are."
+    )
 
     def handle(self, *args, **options):
         added, kept = seed_exercise_library()

@@ -1,4 +1,5 @@
-"""The rules R0–R24 (DOMAIN.md §5), one module per pathway, in the order the plan lists them."""
+"""The rules R0–R24 (clinical reference §5, docs/rules.md), one module per pathway, in the
+order the plan lists them."""
 
 from evaluations.plan.rules import (
     core,

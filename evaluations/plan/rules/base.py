@@ -34,9 +34,16 @@ class Rule:
         reason = self.reason(text)
         return tuple(Include(code, reason, note) for code in codes)
 
-    def avoid(self, text: str, codes=(), tags=()) -> Precaution:
+    def avoid(self, code: str, text: str, codes=(), tags=()) -> Precaution:
+        """A precaution; its code keys the handout's plain words (reports/plain_language.py)."""
         return Precaution(
-            self.id, text, frozenset(codes), frozenset(tags), self.evidence_level, self.source_keys
+            self.id,
+            code,
+            text,
+            frozenset(codes),
+            frozenset(tags),
+            self.evidence_level,
+            self.source_keys,
         )
 
     def pathway(self, code: str, name: str, findings) -> Pathway:

@@ -32,7 +32,7 @@ R18_ANKLE = R18.includes(
 @rule(R17)
 def r17_pronated_foot(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
     foot = snapshot.foot
-    # DOMAIN.md §6: navicular drop never triggers alone; the FPI must show pronation.
+    # Clinical reference §0: navicular drop never triggers alone; the FPI must show pronation.
     if foot.fpi_total is None or foot.fpi_total < FPI_PRONATED_FROM:
         return None
     if not snapshot.history.foot_calf_pain:

@@ -22,7 +22,7 @@ R20_CADENCE = R20.includes(
     "cadence_retraining",
     "gait_cues",
 )
-NO_HILLS = R20.avoid("Defer hills: running uphill brings on the pain.", codes=())
+NO_HILLS = R20.avoid("defer_hills", "Defer hills: running uphill brings on the pain.", codes=())
 
 
 def both_sides_at_least(pair, needed: int) -> bool | None:

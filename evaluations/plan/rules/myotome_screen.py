@@ -1,4 +1,4 @@
-"""R4_MYOTOME: a myotome graded 3/5 or weaker asks the RF_NEURO question (DOMAIN.md §3).
+"""R4_MYOTOME: a myotome graded 3/5 or weaker asks the RF_NEURO question (clinical reference §3).
 
 RF_NEURO names "dorsiflexion ≤ 3/5 (foot drop)" as a severe motor deficit [NHSL]. A grade is
 one visit's finding: whether the weakness is progressive, severe or multi-level is the

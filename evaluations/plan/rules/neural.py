@@ -31,16 +31,20 @@ R3_LUMBAR = R3.includes(
     "side_plank",
 )
 NO_NERVE_STRETCH = R3.avoid(
+    "no_nerve_stretch",
     "No static hamstring stretching into nerve tension: stretching an irritated nerve can make "
     "it worse.",
     tags=("hamstring_stretch",),
 )
 NO_TENSIONER_IRRITABLE = R3.avoid(
+    "no_tensioner_while_irritable",
     "No tensioners while the nerve is irritable (pain 7/10 or more, or not recorded).",
     codes=("sciatic_nerve_tensioner",),
 )
 NO_TENSIONER_DEFICIT = R4.avoid(
-    "No tensioners with a neurological deficit.", codes=("sciatic_nerve_tensioner",)
+    "no_tensioner_with_deficit",
+    "No tensioners with a neurological deficit.",
+    codes=("sciatic_nerve_tensioner",),
 )
 DEFICITS = (
     ("myotome_deficit", "myotomal weakness"),

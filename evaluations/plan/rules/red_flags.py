@@ -1,4 +1,4 @@
-"""R0: the red-flag screen (DOMAIN.md §3). Any red flag blocks the automatic plan."""
+"""R0: the red-flag screen (clinical reference §3). Any red flag blocks the automatic plan."""
 
 from dataclasses import dataclass, fields
 from operator import attrgetter

@@ -7,7 +7,7 @@ from evaluations.plan.snapshot import FindingsSnapshot, MmtGrade, Side
 
 R5 = Rule("R5", "Acute strain protocol", "RCT", ("HEI", "ASK", "ASK2"))
 R6 = Rule("R6", "Strain phase I → II gate", "expert", ("HEI",))
-# DOMAIN.md §7: R7 follows the published protocol from memory; re-check against [HEI] T4.
+# Clinical reference §7: R7 follows the published protocol from memory; re-check against [HEI] T4.
 R7 = Rule("R7", "Return-to-sport gate after a strain", "expert", ("HEI", "HT", "LSI", "CPG22"))
 R8 = Rule("R8", "Previous hamstring strain", "RCT", ("HEI", "NHE", "TURL", "KORN"))
 R23 = Rule("R23", "Length deficit without nerve or tendon signs", "cohort", ("MOEN", "HEI"))
@@ -50,10 +50,12 @@ PHASE_THREE = R5.includes(
     note="Phase III: high intensity, pain-free.",
 )
 NO_LENGTHENING = R5.avoid(
+    "no_lengthening_before_r6",
     "No end-range lengthening until the phase I → II gate (R6) is met.",
     tags=("lengthening",),
 )
 NO_SPEED = R5.avoid(
+    "no_speed_before_r7",
     "No sprinting or high-speed running until the return-to-sport gate (R7) is met.",
     codes=("nordic_curl", "walk_run_progression"),
 )

@@ -33,26 +33,33 @@ R1_INCLUDES = (
     )
 )
 NO_STRETCH = R1.avoid(
+    "no_hamstring_stretch",
     "No sustained or aggressive hamstring stretching: it compresses and irritates the tendon.",
     tags=("hamstring_stretch", "lengthening"),
 )
 NO_DEEP_FLEXION = R1.avoid(
+    "no_deep_hip_flexion",
     "No deep hip flexion (beyond ≈ 60–90°) early: it compresses the tendon at the sit bone.",
     tags=("deep_hip_flexion",),
 )
 NO_EARLY_HEAVY = R1.avoid(
+    "no_heavy_loading_yet",
     "Not yet: heavy hinges, Nordics and box bridges wait until the load test allows progression.",
     codes=("romanian_deadlift", "single_leg_rdl", "single_leg_bridge_box", "nordic_curl"),
 )
 NO_EARLY_ONCE_PROGRESSING = R1.avoid(
+    "no_single_leg_loading_yet",
     "Not yet: single-leg hinges and Nordics come after the limited-depth deadlift is easy.",
     codes=("single_leg_rdl", "nordic_curl"),
 )
 NO_SPEED = R1.avoid(
+    "no_running_early",
     "No hills, speed or running early: uphill running adds hip flexion under load.",
     codes=("agility_drills", "walk_run_progression"),
 )
-NO_LONG_SITTING = R1.avoid("Avoid long unbroken sitting, especially on hard seats.")
+NO_LONG_SITTING = R1.avoid(
+    "no_long_sitting", "Avoid long unbroken sitting, especially on hard seats."
+)
 
 R2_PROGRESS = R2.includes(
     "The load test stayed at ≤ 3/10 and settled by morning: progress to low-hip-flexion "
@@ -68,6 +75,7 @@ R2_REGRESS = R2.includes(
     "The load test went above 5/10 or flared the next day: reduce the load.", "load_monitoring"
 )
 R2_REGRESS_AVOID = R2.avoid(
+    "regress_load",
     "Regress: no progression this week; reduce the isometric load.",
     codes=("slider_hamstring_curl", "romanian_deadlift", "single_leg_bridge"),
 )
