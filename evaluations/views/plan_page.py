@@ -3,6 +3,7 @@
 from evaluations.models import PlanItem
 from evaluations.plan.plan_types import PART_TITLES, PILLARS
 from evaluations.services import plan_review
+from evaluations.services.red_flag_prompts import prompt_views
 from evaluations.services.signing import (
     red_flag_referrals,
     unacknowledged_referrals,
@@ -15,6 +16,8 @@ WEAK_EVIDENCE = {"expert": "Expert opinion", "low": "Low evidence"}
 
 def _parts(items, evaluation):
     """The plan's items by part (home, education, clinic, later), each in priority order."""
+    # DX: an item only a provisional picture asks for is provisional too.
+    provisional_rules = set(evaluation.plan_data.get("provisional_rules", ()))
     groups = []
     for part, title in PART_TITLES.items():
         entries = [
@@ -22,6 +25,7 @@ def _parts(items, evaluation):
                 "item": item,
                 "weak_evidence": WEAK_EVIDENCE.get(item.evidence_level),
                 "conflicts": plan_review.precaution_conflicts(evaluation, item),
+                "provisional": bool(item.rule_ids) and set(item.rule_ids) <= provisional_rules,
             }
             for item in sorted(items, key=lambda item: (item.position, item.pk))
             if item.part == part and not item.removed
@@ -47,6 +51,7 @@ def plan_context(request, evaluation):
         "weak_evidence": WEAK_EVIDENCE,
         "can_sign": evaluation.is_draft and evaluation.clinician_id == request.user.pk,
         "unanswered_red_flags": unanswered_red_flags(evaluation) if evaluation.is_draft else [],
+        "prompts": prompt_views(evaluation),
     }
     if generated:
         data = evaluation.plan_data

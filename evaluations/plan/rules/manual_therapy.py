@@ -5,6 +5,8 @@ so the plan proposes it only once those questions are answered no [RF]; until th
 listed as pending the red-flag screen and cannot be signed as a treatment.
 """
 
+import re
+
 from evaluations.plan.rules.base import Rule
 from evaluations.plan.rules.red_flags import RED_FLAGS
 from evaluations.plan.snapshot import FindingsSnapshot
@@ -17,6 +19,11 @@ MT = Rule(
 )
 # The plan's joint techniques (evaluations/plan/actions.py); soft-tissue work is not one.
 JOINT_TECHNIQUES = frozenset({"joint_mobilisation"})
+# A manual-therapy item in the clinician's own words that names a joint technique.
+JOINT_TECHNIQUE_WORDS = re.compile(
+    r"manipulat|thrust|\bHVLA\b|joint mobili[sz]|mobili[sz]ation of the (spine|joint)",
+    re.IGNORECASE,
+)
 SCREENED_FLAGS = ("RF_FRACTURE", "RF_CANCER", "RF_INFECTION")
 SCREEN_QUESTIONS = tuple(
     name for flag in RED_FLAGS if flag.code in SCREENED_FLAGS for name, _ in flag.questions

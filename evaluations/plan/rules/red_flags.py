@@ -14,7 +14,7 @@ TRIAGE = Rule(
 )
 # The evaluation under way is the visit the article recommends: TRIAGE is history, never an
 # instruction to the clinician.
-TRIAGE_NOTE = "History that fits the article's reasons to be evaluated; not a red flag."
+TRIAGE_NOTE = "History that fits the article's reasons to be evaluated (not a red flag)"
 
 SCREEN_INCOMPLETE = (
     "Red-flag screen incomplete: {missing} of {total} questions not answered. "
