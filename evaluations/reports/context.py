@@ -133,7 +133,7 @@ def report_context(evaluation):
         "pathways": plan.get("pathways", []),
         "blocked": plan.get("blocked", False),
         "block_reasons": plan.get("block_reasons", []),
-        "pillars": _pillars(items),
+        "pillars": _pillars(items, plan.get("provisional_rules", ())),
         "precautions": plan.get("precautions", []),
         "gates": _gates(plan.get("gates", [])),
         "outcome_changes": plan.get("outcome_changes", []),
@@ -327,6 +327,8 @@ def _derived(derived):
             if signs
         ],
         "caveats": list(differentiation.caveats),
+        "untested": [untested.text for untested in differentiation.untested],
+        "provisional": differentiation.provisional,
         "lines": lines,
         "symmetry": [
             {
@@ -420,8 +422,9 @@ def _referrals(evaluation, plan):
     return referrals
 
 
-def _pillars(items):
-    """Items by pillar, and within a pillar grouped by their shared reasons.
+def _pillars(items, provisional_rules=()):
+    """Items by pillar, and within a pillar grouped by their shared reasons; an item only a
+    provisional picture asks for is marked so (DX).
 
     Rules often give several exercises the same reason; printing it once per group keeps
     the report short enough to read (and to render quickly).
@@ -446,6 +449,8 @@ def _pillars(items):
                     "evidence_level": item.evidence_level,
                     "source_keys": list(item.source_keys),
                     "note": item.clinician_note,
+                    "provisional": bool(item.rule_ids)
+                    and set(item.rule_ids) <= set(provisional_rules),
                 }
             )
         if groups:
