@@ -125,6 +125,7 @@ def report_context(evaluation):
         "signature": _signature(evaluation, zone),
         "history": history_prose(evaluation.history),
         "red_flags": red_flag_screen(evaluation.red_flags),
+        "asked_again": _asked_again(derived.prompts, zone),
         "regions": _regions(evaluation, derived),
         "derived": _derived(derived),
         "outcomes": _outcomes(evaluation, derived),
@@ -149,6 +150,32 @@ def report_context(evaluation):
     }
     context["references"] = reference_list(_cited_keys(context, items, plan))
     return context
+
+
+def _asked_again(prompts, zone):
+    """Red-flag questions the findings pointed at (R0a–R0d), and how each was answered again."""
+    return [
+        {
+            "flag": prompt.flag,
+            "findings": list(prompt.findings),
+            "questions": [
+                {
+                    "label": str(question.label),
+                    "answer": str(question.current).lower(),
+                    "by": person(question.confirmation.confirmed_by)
+                    if question.confirmation
+                    else "",
+                    "at": timezone.localtime(question.confirmation.confirmed_at, zone).strftime(
+                        f"{DATE} %H:%M"
+                    )
+                    if question.confirmation
+                    else "",
+                }
+                for question in prompt.questions
+            ],
+        }
+        for prompt in prompts
+    ]
 
 
 def _signature(evaluation, zone):

@@ -78,7 +78,9 @@ def prompt_views(evaluation, snapshot=None):
     if not prompts:
         return []
     cited = _cited_findings(prompts)
-    confirmations = {c.question: c for c in evaluation.red_flag_confirmations.all()}
+    confirmations = {
+        c.question: c for c in evaluation.red_flag_confirmations.select_related("confirmed_by")
+    }
     screen = evaluation.red_flags
     views = []
     for prompt in prompts:

@@ -51,7 +51,8 @@ def plan_context(request, evaluation):
         "weak_evidence": WEAK_EVIDENCE,
         "can_sign": evaluation.is_draft and evaluation.clinician_id == request.user.pk,
         "unanswered_red_flags": unanswered_red_flags(evaluation) if evaluation.is_draft else [],
-        "prompts": prompt_views(evaluation),
+        "prompts": (prompts := prompt_views(evaluation)),
+        "open_prompts": [prompt for prompt in prompts if prompt.open],
     }
     if generated:
         data = evaluation.plan_data
