@@ -226,3 +226,17 @@ def test_soft_tissue_work_is_not_held_back_by_the_screen(sij_note, alice):
         dosing="In session, 5 minutes",
     )
     ready(sij_note)
+
+
+def test_marking_the_unasked_as_no_does_not_answer_a_prompt(seeded, patient, alice):
+    from evaluations.services.signing import mark_red_flags_negative
+
+    patient.date_of_birth = years_ago(14)
+    patient.save()
+    evaluation = make_evaluation(patient, alice, symptomatic_side="right")
+    evaluation.history.onset = "sudden"
+    evaluation.history.save()
+    evaluation.hamstring.tender, evaluation.hamstring.tender_distance_cm = "positive", 1
+    evaluation.hamstring.save()
+    mark_red_flags_negative(evaluation=evaluation, confirmed=True)
+    assert [q.name for q in open_prompt_questions(evaluation)] == [QUESTION]
