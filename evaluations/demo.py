@@ -162,6 +162,8 @@ DEMO_EVALUATIONS = {
             "hhd_hip_flexors_n_left": 240,
             "hhd_hip_flexors_n_right": 182,
         },
+        # The slump tells the nerve apart from the tendon: without it the picture is provisional.
+        "neural": {"slump_familiar_symptoms": "negative"},
         "hamstring": {
             "tender": "positive",
             "tender_distance_cm": 1.5,

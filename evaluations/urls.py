@@ -45,6 +45,11 @@ urlpatterns = [
         signing.red_flags_negative,
         name="red_flags_negative",
     ),
+    path(
+        "<uuid:public_id>/red-flags/ask-again/",
+        signing.red_flag_prompt_answer,
+        name="red_flag_prompt_answer",
+    ),
     path("<uuid:public_id>/addenda/", signing.addendum, name="addendum"),
     path("<uuid:public_id>/history/", signing.history, name="history"),
     path("<uuid:public_id>/discard/", drafts.discard, name="discard"),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from evaluations.models import RedFlagScreen
 from evaluations.plan.derived import LSI_THRESHOLD, SYMMETRY_MEASURES, derive
 from evaluations.plan.rules import SCREEN
+from evaluations.services.red_flag_prompts import prompt_views
 
 from .snapshot_builder import build_snapshot, outcome_results
 
@@ -15,6 +16,8 @@ PICTURES = {
     "mixed": "Mixed picture",
     "unclear": "No clear picture yet",
 }
+# Said instead of the picture while another picture is neither shown nor ruled out (DX).
+NOT_YET_DISTINGUISHED = "Not yet distinguished"
 # The model field stem of each LSI measure: "hip.hhd_hip_flexors_n" → "hhd_hip_flexors_n".
 LSI_STEMS = {path.split(".", 1)[1]: path for path, _ in SYMMETRY_MEASURES}
 
@@ -37,6 +40,8 @@ class DerivedView:
     outcomes: dict
     # The engine's red-flag screen (R0) on the saved findings: the referrals that block a plan.
     red_flags: tuple = ()
+    # Findings that point at a red-flag question to ask again (R0a–R0d), with their answers.
+    prompts: tuple = ()
 
     @property
     def flagged_sections(self):
@@ -57,7 +62,10 @@ class DerivedView:
 
     @property
     def picture_label(self):
-        return PICTURES[self.derived.differentiation.picture]
+        differentiation = self.derived.differentiation
+        if differentiation.provisional:
+            return NOT_YET_DISTINGUISHED
+        return PICTURES[differentiation.picture]
 
     @property
     def lsi_threshold(self):
@@ -72,4 +80,5 @@ def derived_view(evaluation):
         derived=derived,
         outcomes=outcome_results(evaluation.outcomes),
         red_flags=tuple(r for r in screen.referrals if r.blocking) if screen else (),
+        prompts=tuple(prompt_views(evaluation, snapshot)),
     )

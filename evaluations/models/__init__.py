@@ -18,11 +18,12 @@ from .findings import (
     section_attr,
 )
 from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError, lock_draft_note
-from .note import Addendum, PlanItem, ReferralAcknowledgement
+from .note import Addendum, PlanItem, RedFlagConfirmation, ReferralAcknowledgement
 
 __all__ = [
     "Addendum",
     "PlanItem",
+    "RedFlagConfirmation",
     "ReferralAcknowledgement",
     "SignedDocument",
     "SIGNED_NOTE_IS_READ_ONLY",

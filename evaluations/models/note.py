@@ -8,6 +8,7 @@ from evaluations.plan.plan_types import PART_TITLES, PILLARS, Part
 
 from .evaluation import Evaluation
 from .exercise import Exercise
+from .fields import Answer
 from .immutability import NotePart, SignedNoteError
 
 PILLAR_CHOICES = [(number, f"{number}. {name}") for number, name in PILLARS.items()]
@@ -121,6 +122,37 @@ class ReferralAcknowledgement(NotePart):
 
     def __str__(self):
         return f"{self.code}: {self.action_taken}"
+
+
+class RedFlagConfirmation(NotePart):
+    """A red-flag question answered again from a cross-check's prompt (R0a–R0d).
+
+    Tied to the findings it was answered against: when a cited finding changes afterwards
+    the prompt returns, because the question was answered about other facts.
+    """
+
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="red_flag_confirmations"
+    )
+    question = models.CharField(max_length=60)
+    answer = models.CharField(max_length=3, choices=Answer.choices)
+    findings = models.JSONField(
+        default=list, help_text="The recorded findings the prompt named when it was answered."
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "question"], name="one_confirmation_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question}: {self.answer}"
 
 
 class Addendum(models.Model):

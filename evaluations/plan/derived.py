@@ -37,6 +37,22 @@ IRRITABLE_PAIN_ABOVE = 5
 # [PMM][POGO] progress at ≤ 3/10 settled by the next morning; regress above 5/10.
 LOAD_PROGRESS_MAX, LOAD_REGRESS_ABOVE = 3, 5
 
+UNCLEAR = "unclear"
+NOT_DISTINGUISHED = "Not yet distinguished from {names}: {to_do}"
+# What tells each picture apart (DOMAIN.md §1f, §1g): the slump or a sensitised straight leg
+# raise for the nerve, the tendon tests, palpation and resisted testing for a strain.
+TEST_NERVE = (
+    "test the slump, or a straight leg raise with ankle dorsiflexion or neck flexion [SLU][SLR]"
+)
+TEST_TENDON = (
+    "test Puranen-Orava, the bent-knee stretch or the modified bent-knee stretch [PO][BKS][HHP]"
+)
+ASK_SIT_BONE = "ask about pain at the sit bone [GOOM]"
+ASK_SITTING = "ask about pain when sitting [GOOM]"
+ASK_ONSET = "record the onset and what the patient was doing (sprinting, stretching) [HEI]"
+PALPATE = "palpate for the tender point and its distance from the sit bone [HEI]"
+TEST_RESISTED = "test resisted knee flexion [HEI]"
+
 PHT_TESTS = (
     ("puranen_orava", "Puranen-Orava [PO]"),
     ("bent_knee_stretch", "bent-knee stretch [BKS]"),
@@ -115,12 +131,44 @@ class McGillRatios:
 
 
 @dataclass(frozen=True, slots=True)
+class Untested:
+    """A picture the findings can neither show nor rule out yet, and what would decide it."""
+
+    picture: str
+    name: str
+    to_do: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}: {'; '.join(self.to_do)}"
+
+
+@dataclass(frozen=True, slots=True)
 class Differentiation:
+    """What the signs point to; ``untested`` lists the pictures not yet told apart from it.
+
+    A picture with an untested alternative is provisional: the pages say "not yet
+    distinguished from …" instead of naming it (DOMAIN.md §1f: telling nerve from hamstring
+    is the point of the evaluation).
+    """
+
     picture: str
     neural: tuple[str, ...]
     tendinopathy: tuple[str, ...]
     acute_strain: tuple[str, ...]
     caveats: tuple[str, ...]
+    untested: tuple[Untested, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        return self.picture != UNCLEAR and bool(self.untested)
+
+    @property
+    def not_distinguished_text(self) -> str:
+        """ "Not yet distinguished from nerve irritation: test …" for a provisional picture."""
+        names = " or ".join(untested.name for untested in self.untested)
+        to_do = "; ".join(step for untested in self.untested for step in untested.to_do)
+        return NOT_DISTINGUISHED.format(names=names, to_do=to_do)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,13 +400,116 @@ def caveats(snapshot: FindingsSnapshot) -> tuple[str, ...]:
     if neural.slump_familiar_symptoms and not (
         neural.slump_changes_with_neck and neural.slump_asymmetric
     ):
+        notes.append(_slump_caveat(neural))
+    controlled = snapshot.hip.thomas_pelvis_controlled
+    if snapshot.hip.thomas_positive.values() and not controlled:
         notes.append(
-            "The slump reproduced the symptoms but without a change on neck movement "
-            "and a side difference; it did not count as a neural sign [SLU]"
+            "Pelvic control during the Thomas test was not recorded; without it the test is "
+            "unreliable [THO2]"
+            if controlled is None
+            else "The Thomas test was done without pelvic control; it is unreliable [THO2]"
         )
-    if snapshot.hip.thomas_positive.values() and not snapshot.hip.thomas_pelvis_controlled:
-        notes.append("The Thomas test without pelvic control is unreliable [THO2]")
     return tuple(notes)
+
+
+# Each part of a positive slump [SLU]: what the caveat says when it was "no", or not recorded.
+SLUMP_PARTS = (
+    (
+        "slump_changes_with_neck",
+        "they did not change with neck movement",
+        "the change on neck movement",
+    ),
+    ("slump_asymmetric", "they did not differ from the other side", "the side difference"),
+)
+
+
+def _slump_caveat(neural) -> str:
+    """Says which part of the slump was negative and which was simply not recorded."""
+    missing = []
+    for name, negative, part in SLUMP_PARTS:
+        value = getattr(neural, name)
+        if value is False:
+            missing.append(negative)
+        elif value is None:
+            missing.append(f"{part} was not recorded")
+    return (
+        f"The slump reproduced the familiar symptoms, but {' and '.join(missing)}; "
+        "it did not count as a neural sign [SLU]"
+    )
+
+
+def _all(*values: bool | None) -> bool | None:
+    """Three-valued AND: False if any part is False, None if any is unknown, else True."""
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def _nerve_decided(snapshot: FindingsSnapshot) -> bool:
+    """A slump with a negative part, a complete slump, or a straight leg raise with sensitisers."""
+    neural = snapshot.neural
+    slump = _all(
+        neural.slump_familiar_symptoms, neural.slump_changes_with_neck, neural.slump_asymmetric
+    )
+    return slump is not None or bool(neural.slr_sensitised.values())
+
+
+def _untested(snapshot: FindingsSnapshot, neural, tendon, strain) -> tuple[Untested, ...]:
+    """The pictures that are neither shown nor ruled out by the recorded findings."""
+    history, hamstring = snapshot.history, snapshot.hamstring
+    untested = []
+    if not neural and not _nerve_decided(snapshot):
+        untested.append(Untested("neural", "nerve irritation", (TEST_NERVE,)))
+    belly = _belly_tenderness(hamstring)
+    # Tenderness in the muscle belly, away from the tuberosity, tells a tendon apart too [HEI].
+    if not tendon and not belly:
+        steps = (
+            (history.sit_bone_pain, ASK_SIT_BONE),
+            (history.pain_sitting, ASK_SITTING),
+            (_tendon_test(hamstring), TEST_TENDON),
+        )
+        if _all(*(value for value, _ in steps)) is None:
+            to_do = tuple(step for value, step in steps if value is None)
+            untested.append(Untested("tendinopathy", "tendinopathy", to_do))
+    if not strain:
+        steps = (
+            (_acute_onset(history), ASK_ONSET),
+            (belly, PALPATE),
+            (hamstring.resisted_knee_flexion_painful, TEST_RESISTED),
+        )
+        values = [value for value, _ in steps]
+        if _all(*values) is None:
+            to_do = tuple(step for value, step in steps if value is None)
+            untested.append(Untested("acute_strain", "an acute strain", to_do))
+    return tuple(untested)
+
+
+def _tendon_test(hamstring) -> bool | None:
+    """Any tendon test with the familiar pain; False once one was done without it."""
+    results = [getattr(hamstring, name) for name, _ in PHT_TESTS]
+    if Provocation.POSITIVE_FAMILIAR in results:
+        return True
+    return None if all(result is None for result in results) else False
+
+
+def _acute_onset(history) -> bool | None:
+    """Sudden onset while sprinting or stretching; None while the onset is not recorded."""
+    if history.onset is None:
+        return None
+    if history.onset != Onset.SUDDEN:
+        return False
+    if history.mechanism is None:
+        return None
+    return history.mechanism in ACTIVITY
+
+
+def _belly_tenderness(hamstring) -> bool | None:
+    """Tender in the muscle belly (beyond the tuberosity); None while palpation is incomplete."""
+    if hamstring.tender is False:
+        return False
+    if hamstring.tender is None or hamstring.tender_distance_cm is None:
+        return None
+    return hamstring.tender_distance_cm > TUBEROSITY_MAX_CM
 
 
 def differentiation(snapshot: FindingsSnapshot) -> Differentiation:
@@ -375,8 +526,9 @@ def differentiation(snapshot: FindingsSnapshot) -> Differentiation:
     elif pictures:
         picture = pictures[0]
     else:
-        picture = "unclear"
-    return Differentiation(picture, neural, tendon, strain, caveats(snapshot))
+        picture = UNCLEAR
+    untested = _untested(snapshot, neural, tendon, strain)
+    return Differentiation(picture, neural, tendon, strain, caveats(snapshot), untested)
 
 
 def is_irritable(snapshot: FindingsSnapshot) -> bool:

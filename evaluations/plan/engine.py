@@ -5,6 +5,7 @@ once to reuse its index across many plans.
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from evaluations.plan.derived import derive
 from evaluations.plan.library import Library, LibraryExercise, as_library
@@ -24,8 +25,15 @@ from evaluations.plan.prescription import (
     prescribe,
     rule_sides,
 )
-from evaluations.plan.rules import RULES, SCREEN
+from evaluations.plan.rules import PICTURE_RULES, RULES, SCREEN
 from evaluations.plan.rules.base import Include
+from evaluations.plan.rules.cross_checks import red_flag_prompts
+from evaluations.plan.rules.manual_therapy import (
+    JOINT_TECHNIQUES,
+    MT,
+    PENDING_SCREEN,
+    screen_not_clear,
+)
 from evaluations.plan.rules.red_flags import screen_warnings
 from evaluations.plan.snapshot import FindingsSnapshot
 from evaluations.plan.stages import decide_stages
@@ -54,6 +62,7 @@ def build_plan(
     library = as_library(library)
     derived = derive(snapshot)
     warnings = screen_warnings(snapshot)
+    prompts = red_flag_prompts(snapshot)
     screen = SCREEN(snapshot, derived)
     referrals = screen.referrals if screen else ()
     blocking = [referral for referral in referrals if referral.blocking]
@@ -77,6 +86,7 @@ def build_plan(
             warnings=warnings,
             home_limit=home_limit,
             home_empty_reason=NO_HOME_WHILE_BLOCKED,
+            prompts=prompts,
         )
     fired = []
     for function in RULES:
@@ -99,6 +109,7 @@ def build_plan(
                 by_code.setdefault(code, []).append(precaution)
             for tag in precaution.tags:
                 by_tag.setdefault(tag, []).append(precaution)
+    pending = _pending_screen(snapshot, wanted, library.entries)
     items, removed = [], []
     entries, cache = library.entries, library.item_cache
     if len(cache) > ITEM_CACHE_LIMIT:
@@ -150,11 +161,16 @@ def build_plan(
             sides=sides,
             home_limit=home_limit,
         )
+    provisional_rules = _provisional_rules(derived.differentiation)
     return Plan(
         blocked=False,
         block_reasons=(),
         referrals=referrals + tuple(r for result in fired for r in result.referrals),
-        pathways=tuple(result.pathway for result in fired if result.pathway),
+        pathways=_mark_provisional(
+            tuple(result.pathway for result in fired if result.pathway),
+            provisional_rules,
+            derived.differentiation,
+        ),
         items=prescription.items,
         precautions=fired_precautions,
         removed=tuple(removed),
@@ -166,6 +182,48 @@ def build_plan(
         held_back=prescription.held_back,
         home_limit=home_limit,
         home_empty_reason=prescription.home_empty_reason,
+        prompts=prompts,
+        pending=pending,
+        provisional_rules=provisional_rules,
+    )
+
+
+def _pending_screen(snapshot, wanted: dict, entries) -> tuple[RemovedItem, ...]:
+    """MT: take joint techniques out of ``wanted`` while the screen that clears them is open."""
+    asked = [code for code in JOINT_TECHNIQUES if code in wanted]
+    if not asked:
+        return ()
+    open_questions = screen_not_clear(snapshot)
+    if not open_questions:
+        return ()
+    reason = PENDING_SCREEN.format(count=len(open_questions))
+    pending = []
+    for code in asked:
+        entry = entries.get(code)
+        name = entry.name if entry is not None else code
+        pending.append(RemovedItem(code, name, _rule_ids(wanted.pop(code)), (MT.id,), (reason,)))
+    return tuple(pending)
+
+
+def _provisional_rules(differentiation) -> tuple[str, ...]:
+    """DX: the rules of each picture the signs show, while another is not yet told apart."""
+    if not differentiation.provisional:
+        return ()
+    shown = (
+        ("neural", differentiation.neural),
+        ("tendinopathy", differentiation.tendinopathy),
+        ("acute_strain", differentiation.acute_strain),
+    )
+    return tuple(rule for picture, signs in shown if signs for rule in PICTURE_RULES[picture])
+
+
+def _mark_provisional(pathways, provisional_rules, differentiation) -> tuple:
+    if not provisional_rules:
+        return pathways
+    text = differentiation.not_distinguished_text
+    return tuple(
+        replace(pathway, provisional=text) if pathway.rule_id in provisional_rules else pathway
+        for pathway in pathways
     )
 
 

@@ -117,11 +117,29 @@ class Referral(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
+class RedFlagPrompt(_ToDict):
+    """Recorded findings that point at red-flag questions answered no or not asked yet.
+
+    The note cannot be signed until the clinician answers ``questions`` again, knowing
+    ``findings`` (services/red_flag_prompts.py keeps that answer, tied to these findings).
+    """
+
+    rule_id: str
+    flag: str
+    findings: tuple[str, ...]
+    questions: tuple[str, ...]
+    reason: str
+    source_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Pathway(_ToDict):
     code: str
     name: str
     rule_id: str
     findings: tuple[str, ...]
+    # "Not yet distinguished from …: test …" while the picture is provisional; else empty.
+    provisional: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +243,16 @@ class Plan:
     held_back: tuple[RemovedItem, ...] = ()
     home_limit: int = 4
     home_empty_reason: str = ""
+    # Red-flag questions the findings point at (R0a–R0d); they never block the plan.
+    prompts: tuple[RedFlagPrompt, ...] = ()
+    # Items that wait for part of the red-flag screen (MT: joint mobilisation).
+    pending: tuple[RemovedItem, ...] = ()
+    # The rules of a picture not yet told apart from the others (DX): their items are
+    # provisional.
+    provisional_rules: tuple[str, ...] = ()
+
+    def is_provisional(self, item) -> bool:
+        return bool(item.rule_ids) and set(item.rule_ids) <= set(self.provisional_rules)
 
     def item(self, code: str) -> PlanItem | None:
         return next((item for item in self.items if item.code == code), None)

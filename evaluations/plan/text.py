@@ -16,6 +16,11 @@ def render_plan(plan: Plan) -> str:
         lines += ["BLOCKED: no automatic exercise plan.", *(f"  - {r}" for r in plan.block_reasons)]
         lines.append("")
     lines += [f"! {warning}" for warning in plan.warnings]
+    for prompt in plan.prompts:
+        lines.append(
+            f"? {prompt.flag} ({prompt.rule_id}): {'; '.join(prompt.findings)} recorded: ask "
+            f"{', '.join(prompt.questions)} again before signing. {prompt.reason}"
+        )
     if plan.referrals:
         lines.append("Referrals")
         for referral in plan.referrals:
@@ -26,13 +31,19 @@ def render_plan(plan: Plan) -> str:
             )
         lines.append("")
     differentiation = plan.differentiation
-    lines.append(f"Picture: {differentiation.picture.replace('_', ' ')}")
+    if differentiation.provisional:
+        lines.append(f"Picture: {differentiation.not_distinguished_text}")
+    else:
+        lines.append(f"Picture: {differentiation.picture.replace('_', ' ')}")
+        lines += [f"  not yet tested: {untested.text}" for untested in differentiation.untested]
     for note in differentiation.caveats:
         lines.append(f"  note: {note}")
     if plan.pathways:
         lines += ["", "Pathways"]
         for pathway in plan.pathways:
             lines.append(f"  - {pathway.name} ({pathway.rule_id}): {'; '.join(pathway.findings)}")
+            if pathway.provisional:
+                lines.append(f"      provisional: {pathway.provisional}")
     if plan.stages:
         lines += ["", "Stages"]
         for stage in plan.stages:
@@ -52,7 +63,10 @@ def render_plan(plan: Plan) -> str:
             continue
         lines += ["", f"Pillar {number}: {name}"]
         for item in items:
-            lines.append(f"  * {item.name} [{', '.join(item.rule_ids)}; {item.evidence_level}]")
+            provisional = " (provisional)" if plan.is_provisional(item) else ""
+            lines.append(
+                f"  * {item.name}{provisional} [{', '.join(item.rule_ids)}; {item.evidence_level}]"
+            )
             if item.next_step:
                 lines.append(f"      {item.next_step}")
             lines.append(f"      dosing: {item.dosing}")
@@ -71,6 +85,13 @@ def render_plan(plan: Plan) -> str:
             lines.append(
                 f"  - {removed.name} (wanted by {', '.join(removed.wanted_by)}; removed by {by}): "
                 f"{' '.join(removed.reasons)}"
+            )
+    if plan.pending:
+        lines += ["", "Pending the red-flag screen"]
+        for pending in plan.pending:
+            lines.append(
+                f"  - {pending.name} (wanted by {', '.join(pending.wanted_by)}): "
+                f"{' '.join(pending.reasons)}"
             )
     for gate in plan.gates:
         lines += ["", f"Gate {gate.rule_id} — {gate.name}: {GATE_STATUS_LABELS[gate.status]}"]

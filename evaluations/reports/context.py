@@ -129,6 +129,7 @@ def report_context(evaluation):
         "signature": _signature(evaluation, zone),
         "history": history_prose(evaluation.history),
         "red_flags": red_flag_screen(evaluation.red_flags),
+        "asked_again": _asked_again(derived.prompts, zone),
         "regions": _regions(evaluation, derived),
         "derived": _derived(derived),
         "outcomes": _outcomes(evaluation, derived),
@@ -137,7 +138,7 @@ def report_context(evaluation):
         "pathways": plan.get("pathways", []),
         "blocked": plan.get("blocked", False),
         "block_reasons": plan.get("block_reasons", []),
-        "pillars": _pillars(items),
+        "pillars": _pillars(items, plan.get("provisional_rules", ())),
         "precautions": plan.get("precautions", []),
         "gates": _gates(plan.get("gates", [])),
         "outcome_changes": plan.get("outcome_changes", []),
@@ -153,6 +154,32 @@ def report_context(evaluation):
     }
     context["references"] = reference_list(_cited_keys(context, items, plan))
     return context
+
+
+def _asked_again(prompts, zone):
+    """Red-flag questions the findings pointed at (R0a–R0d), and how each was answered again."""
+    return [
+        {
+            "flag": prompt.flag,
+            "findings": list(prompt.findings),
+            "questions": [
+                {
+                    "label": str(question.label),
+                    "answer": str(question.current).lower(),
+                    "by": person(question.confirmation.confirmed_by)
+                    if question.confirmation
+                    else "",
+                    "at": timezone.localtime(question.confirmation.confirmed_at, zone).strftime(
+                        f"{DATE} %H:%M"
+                    )
+                    if question.confirmation
+                    else "",
+                }
+                for question in prompt.questions
+            ],
+        }
+        for prompt in prompts
+    ]
 
 
 def _signature(evaluation, zone):
@@ -331,6 +358,8 @@ def _derived(derived):
             if signs
         ],
         "caveats": list(differentiation.caveats),
+        "untested": [untested.text for untested in differentiation.untested],
+        "provisional": differentiation.provisional,
         "lines": lines,
         "symmetry": [
             {
@@ -426,8 +455,9 @@ def _referrals(evaluation, plan):
     return referrals
 
 
-def _pillars(items):
-    """Items by pillar, and within a pillar grouped by their shared reasons.
+def _pillars(items, provisional_rules=()):
+    """Items by pillar, and within a pillar grouped by their shared reasons; an item only a
+    provisional picture asks for is marked so (DX).
 
     Rules often give several exercises the same reason; printing it once per group keeps
     the report short enough to read (and to render quickly).
@@ -452,6 +482,8 @@ def _pillars(items):
                     "evidence_level": item.evidence_level,
                     "source_keys": list(item.source_keys),
                     "note": item.clinician_note,
+                    "provisional": bool(item.rule_ids)
+                    and set(item.rule_ids) <= set(provisional_rules),
                 }
             )
         if groups:

@@ -45,10 +45,18 @@ HISTORY_PAGE_SIZE = 50
 
 
 def register_audited_models():
-    from evaluations.models import SECTIONS, Addendum, Evaluation, PlanItem, ReferralAcknowledgement
+    from evaluations.models import (
+        SECTIONS,
+        Addendum,
+        Evaluation,
+        PlanItem,
+        RedFlagConfirmation,
+        ReferralAcknowledgement,
+    )
     from patients.models import Patient
 
-    for model in (Evaluation, PlanItem, ReferralAcknowledgement, Addendum, *SECTIONS):
+    notes = (Evaluation, PlanItem, ReferralAcknowledgement, RedFlagConfirmation, Addendum)
+    for model in (*notes, *SECTIONS):
         if not auditlog.contains(model):
             auditlog.register(model)
     if not auditlog.contains(Patient):

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from evaluations.findings.snapshot_builder import build_snapshot
 from evaluations.models import (
     Addendum,
     Evaluation,
@@ -13,6 +14,12 @@ from evaluations.models import (
 )
 from evaluations.models.fields import Answer
 from evaluations.plan.plan_types import Part
+from evaluations.plan.rules.manual_therapy import (
+    JOINT_TECHNIQUE_WORDS,
+    JOINT_TECHNIQUES,
+    screen_not_clear,
+)
+from evaluations.plan.rules.red_flags import red_flag_referrals as engine_red_flags
 from evaluations.selectors import SECTION_ATTRS
 from patients.reauth import password_confirmed
 
@@ -20,6 +27,7 @@ from .audit import ADDENDUM, SIGNED, record_event
 from .documents import ISSUED_AT_SIGNING, document_problems, issue_document, issue_signed_documents
 from .integrity import addendum_document, current_key_id, keyed_hash, note_problems, signed_document
 from .plan_review import precaution_conflicts
+from .red_flag_prompts import open_prompt_questions, question_label
 
 WRONG_PASSWORD = "That password is not right; the note was not signed."
 ALREADY_SIGNED = "This note is already signed."
@@ -38,6 +46,19 @@ DOSING_MISSING = "Give every plan item a dosing before signing ({names}): edit i
 PRECAUTION_CONFLICT_UNEXPLAINED = (
     "Some plan items conflict with a precaution ({names}): on the Plan step, take each off "
     "the plan or say in its note why it stays."
+)
+PROMPT_NOT_ANSWERED = (
+    "The findings point at red-flag questions to ask again ({names}): answer them in the "
+    "prompt beside the findings on the evaluation page, or at the top of the Plan step."
+)
+FLAG_AFTER_PLAN = (
+    "A red flag was answered yes after the plan was made ({codes}): update the plan on the "
+    "Plan step and record the action taken on its referral."
+)
+JOINT_TECHNIQUE_PENDING = (
+    "{names} waits for the red-flag screen: a joint technique is signed as a treatment only "
+    "once the fracture, cancer and infection questions are all answered no ({open} not no). "
+    "Answer them in the Red-flag screen section, or take it off the plan on the Plan step."
 )
 CONFIRM_ALL_NEGATIVE = "Confirm that you asked each of these questions and the answer was no."
 ALL_NEGATIVE_DONE = "{count} red-flag question(s) recorded as No."
@@ -112,6 +133,29 @@ def unexplained_precaution_conflicts(evaluation, items):
     ]
 
 
+def joint_techniques(items):
+    """Joint mobilisation or manipulation on the plan: the engine's, or in the clinician's words."""
+    return [
+        item
+        for item in items
+        if not item.removed
+        and (
+            item.code in JOINT_TECHNIQUES
+            or (item.kind == item.Kind.MANUAL_THERAPY and JOINT_TECHNIQUE_WORDS.search(item.name))
+        )
+    ]
+
+
+def red_flags_after_plan(note, snapshot):
+    """Red flags the screen now raises that the stored plan does not carry."""
+    planned = {referral["code"] for referral in red_flag_referrals(note)}
+    return [
+        referral.code
+        for referral in engine_red_flags(snapshot)
+        if referral.blocking and referral.code not in planned
+    ]
+
+
 def _names(items):
     return ", ".join(item.name for item in items)
 
@@ -123,9 +167,22 @@ def check_ready_to_sign(note):
     unanswered = unanswered_red_flags(note)
     if unanswered:
         raise SigningRefused(RED_FLAGS_UNANSWERED.format(count=len(unanswered)))
+    if prompted := open_prompt_questions(note):
+        names = "; ".join(question.label for question in prompted)
+        raise SigningRefused(PROMPT_NOT_ANSWERED.format(names=names))
+    snapshot = build_snapshot(note)
+    if late := red_flags_after_plan(note, snapshot):
+        raise SigningRefused(FLAG_AFTER_PLAN.format(codes=", ".join(late)))
     if unacknowledged_referrals(note):
         raise SigningRefused(REFERRAL_NOT_ACKNOWLEDGED)
     items = list(note.plan_items.select_related("exercise").prefetch_related("exercise__pathways"))
+    if (joints := joint_techniques(items)) and (open_questions := screen_not_clear(snapshot)):
+        raise SigningRefused(
+            JOINT_TECHNIQUE_PENDING.format(
+                names=_names(joints),
+                open="; ".join(str(question_label(name)) for name in open_questions),
+            )
+        )
     if missing := items_without_dosing(items):
         raise SigningRefused(DOSING_MISSING.format(names=_names(missing)))
     if conflicts := unexplained_precaution_conflicts(note, items):

@@ -3,6 +3,7 @@
 from evaluations.models import PlanItem
 from evaluations.plan.plan_types import EVIDENCE_LABELS, PART_TITLES, PILLARS, WEAK_EVIDENCE_LEVELS
 from evaluations.services import plan_review
+from evaluations.services.red_flag_prompts import prompt_views
 from evaluations.services.signing import (
     red_flag_referrals,
     unacknowledged_referrals,
@@ -14,6 +15,8 @@ WEAK_EVIDENCE = {level: EVIDENCE_LABELS[level] for level in WEAK_EVIDENCE_LEVELS
 
 def _parts(items, evaluation):
     """The plan's items by part (home, education, clinic, later), each in priority order."""
+    # DX: an item only a provisional picture asks for is provisional too.
+    provisional_rules = set(evaluation.plan_data.get("provisional_rules", ()))
     groups = []
     for part, title in PART_TITLES.items():
         entries = [
@@ -21,6 +24,7 @@ def _parts(items, evaluation):
                 "item": item,
                 "weak_evidence": WEAK_EVIDENCE.get(item.evidence_level),
                 "conflicts": plan_review.precaution_conflicts(evaluation, item),
+                "provisional": bool(item.rule_ids) and set(item.rule_ids) <= provisional_rules,
             }
             for item in sorted(items, key=lambda item: (item.position, item.pk))
             if item.part == part and not item.removed
@@ -46,6 +50,8 @@ def plan_context(request, evaluation):
         "weak_evidence": WEAK_EVIDENCE,
         "can_sign": evaluation.is_draft and evaluation.clinician_id == request.user.pk,
         "unanswered_red_flags": unanswered_red_flags(evaluation) if evaluation.is_draft else [],
+        "prompts": (prompts := prompt_views(evaluation)),
+        "open_prompts": [prompt for prompt in prompts if prompt.open],
     }
     if generated:
         data = evaluation.plan_data

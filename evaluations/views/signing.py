@@ -11,6 +11,7 @@ from evaluations.forms.review import AddendumForm, ReferralActionForm, first_err
 from evaluations.models import SignedNoteError
 from evaluations.selectors import get_evaluation_for
 from evaluations.services.audit import EVENT_LABELS, history_of, history_page
+from evaluations.services.red_flag_prompts import PromptRefused, answer_prompt
 from evaluations.services.signing import (
     ALL_NEGATIVE_DONE,
     SigningRefused,
@@ -55,6 +56,32 @@ def red_flags_negative(request, public_id):
     else:
         messages.success(request, ALL_NEGATIVE_DONE.format(count=count))
     return redirect(reverse("evaluations:plan", args=[evaluation.public_id]) + "#sign")
+
+
+# Where a prompt was answered, so the clinician lands back beside it.
+PROMPT_PAGES = {"evaluation": "evaluations:detail", "plan": "evaluations:plan"}
+
+
+@require_POST
+def red_flag_prompt_answer(request, public_id):
+    """A red-flag question answered again from a cross-check's prompt (R0a–R0d)."""
+    evaluation = get_evaluation_for(request.user, public_id)
+    rule_id = request.POST.get("rule_id", "")
+    answers = {
+        key[len("answer_") :]: value
+        for key, value in request.POST.items()
+        if key.startswith("answer_")
+    }
+    try:
+        recorded = answer_prompt(
+            evaluation=evaluation, rule_id=rule_id, answers=answers, by=request.user
+        )
+    except (PromptRefused, SignedNoteError) as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, recorded)
+    page = PROMPT_PAGES.get(request.POST.get("page"), PROMPT_PAGES["evaluation"])
+    return redirect(reverse(page, args=[evaluation.public_id]) + "#red-flag-prompts")
 
 
 @require_POST

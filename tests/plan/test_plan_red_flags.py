@@ -4,7 +4,7 @@ import pytest
 
 from evaluations.plan.engine import BLOCKED
 from evaluations.plan.plan_types import Urgency
-from evaluations.plan.rules.red_flags import RED_FLAGS, SCREEN_INCOMPLETE
+from evaluations.plan.rules.red_flags import RED_FLAGS, SCREEN_INCOMPLETE, TRIAGE_NOTE
 from tests.plan.vignettes import SCREEN_CLEAR, codes, current_codes, merge, plan_for, vignette
 
 # Everything a full plan would offer, so a block visibly empties it.
@@ -88,8 +88,21 @@ def test_the_articles_triage_list_is_routine_and_never_blocks():
     plan = plan_for(vignette(BUSY, history={"weeks_since_onset": 6}))
     [triage] = [r for r in plan.referrals if r.code == "TRIAGE"]
     assert (triage.urgency, triage.blocking) == (Urgency.ROUTINE, False)
-    assert "pain for more than two weeks" in triage.criteria
+    assert "pain for 6 weeks (more than two)" in triage.criteria
     assert not plan.blocked
+
+
+def test_triage_is_history_that_fits_the_article_never_an_instruction():
+    history = {"weeks_since_onset": 6, "low_back_pain": True, "previous_hamstring_strains": 2}
+    [triage] = [r for r in plan_for(vignette(history=history)).referrals if r.code == "TRIAGE"]
+    assert triage.action == TRIAGE_NOTE
+    assert "book" not in triage.action.lower()
+    # Only what was recorded: low back pain, no claim of a hamstring pain or SI joint pain.
+    assert triage.criteria == (
+        "pain for 6 weeks (more than two)",
+        "2 earlier hamstring strains (recurrent pulls)",
+        "low back pain",
+    )
 
 
 def test_an_unanswered_screen_is_flagged_but_not_blocking():

@@ -120,7 +120,10 @@ def test_the_report_prints_precautions_findings_outcomes_and_the_differentiation
     for precaution in rendered["plan"]["precautions"]:
         assert squash(precaution["text"]) in report
     assert "All 30 red-flag questions were asked: all negative." in report
-    assert "Proximal hamstring tendinopathy picture" in report
+    # No nerve test was done: the tendon picture is not named until the nerve is told apart.
+    assert "Not yet distinguished from:" in report
+    assert "nerve irritation: test the slump" in report
+    assert "Tendon signs:" in report and "Provisional:" in report
     assert "Familiar pain reproduced" in report
     # The weak right hip flexors: the LSI of the left (symptomatic) side is 132 %.
     assert "4− ⚑" in report and "132 % ⚑" in report

@@ -221,7 +221,9 @@ def test_a_section_save_and_a_signature_never_interleave_in_either_order(
         check_round(pk, outcome, lambda note: note.history.pain_now, int(pain))
 
 
-SIDES = ["left", "right", "both"]  # a new note copies the last side: each round changes it
+# A new note copies the last side: each round changes it. Not "both": symptoms in both legs
+# prompt the cauda equina questions (R0c), which signing waits for.
+SIDES = ["left", "right", ""]
 
 WRITES = {
     # name: (write factory, the value round n stores, how to read it back)

@@ -3,11 +3,13 @@ order the plan lists them."""
 
 from evaluations.plan.rules import (
     core,
+    cross_checks,
     follow_up,
     foot,
     gait,
     hip,
     lifestyle,
+    manual_therapy,
     myotome_screen,
     neural,
     pelvis_sij,
@@ -15,6 +17,7 @@ from evaluations.plan.rules import (
     strain,
     tendinopathy,
 )
+from evaluations.plan.rules.base import Rule
 
 # R0 runs first and on its own: a blocking red flag stops every other rule.
 SCREEN = red_flags.r0_red_flags
@@ -45,6 +48,20 @@ RULES = (
     strain.r23_length_deficit,
     follow_up.r24_follow_up,
 )
-RULE_TABLE = {function.rule.id: function.rule for function in (SCREEN, *RULES)} | {
-    red_flags.TRIAGE.id: red_flags.TRIAGE
+# DX: a picture's rules stay provisional while another picture is neither shown nor ruled out.
+DX = Rule(
+    "DX",
+    "A picture is named only once it has been tested against the others",
+    "expert",
+    ("SLU", "SLR", "HEI", "GOOM"),
+)
+PICTURE_RULES = {
+    "tendinopathy": ("R1", "R2"),
+    "neural": ("R3", "R4"),
+    "acute_strain": ("R5", "R6", "R7"),
 }
+RULE_TABLE = (
+    {function.rule.id: function.rule for function in (SCREEN, *RULES)}
+    | {rule.id: rule for rule in cross_checks.RULES}
+    | {rule.id: rule for rule in (red_flags.TRIAGE, manual_therapy.MT, DX)}
+)

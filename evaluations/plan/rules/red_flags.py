@@ -9,7 +9,12 @@ from evaluations.plan.rules.base import Fired, Rule, rule
 from evaluations.plan.snapshot import FindingsSnapshot, RedFlagScreen
 
 R0 = Rule("R0", "Red flag → referral; no automatic plan", "CPG", ("NHSL", "RF"))
-TRIAGE = Rule("TRIAGE", "The article's reasons to book an evaluation", "low", ("ARTICLE",))
+TRIAGE = Rule(
+    "TRIAGE", "History that fits the article's reasons to be evaluated", "low", ("ARTICLE",)
+)
+# The evaluation under way is the visit the article recommends: TRIAGE is history, never an
+# instruction to the clinician.
+TRIAGE_NOTE = "History that fits the article's reasons to be evaluated (not a red flag)"
 
 SCREEN_INCOMPLETE = (
     "Red-flag screen incomplete: {missing} of {total} questions not answered. "
@@ -180,18 +185,24 @@ def _supporting(code: str, old: bool, screen: RedFlagScreen) -> list[str]:
 
 
 def triage_referral(snapshot: FindingsSnapshot) -> Referral | None:
-    """The article's 'when to seek help' list: a routine evaluation, never a block."""
+    """The article's 'when to seek help' list, as the history recorded it; never a block."""
     history = snapshot.history
     criteria = []
     weeks = history.weeks_since_onset
     if weeks is not None and weeks > TRIAGE_WEEKS_ABOVE:
-        criteria.append("pain for more than two weeks")
-    if (history.previous_hamstring_strains or 0) >= 2:
-        criteria.append("recurrent hamstring pulls")
+        criteria.append(f"pain for {weeks:g} weeks (more than two)")
+    strains = history.previous_hamstring_strains or 0
+    if strains >= 2:
+        criteria.append(f"{strains} earlier hamstring strains (recurrent pulls)")
     if history.sit_bone_pain and history.pain_sitting:
-        criteria.append("sit-bone pain when sitting")
-    if history.low_back_pain or history.sij_pain:
-        criteria.append("low back or SI joint pain with the hamstring pain")
+        criteria.append("pain at the sit bone and pain when sitting")
+    related = [
+        label
+        for value, label in ((history.low_back_pain, "low back"), (history.sij_pain, "SI joint"))
+        if value
+    ]
+    if related:
+        criteria.append(f"{' and '.join(related)} pain")
     if not criteria:
         return None
     return Referral(
@@ -200,7 +211,7 @@ def triage_referral(snapshot: FindingsSnapshot) -> Referral | None:
         Urgency.ROUTINE,
         False,
         tuple(criteria),
-        "A full whole-body evaluation at normal priority (not a red flag).",
+        TRIAGE_NOTE,
         TRIAGE.source_keys,
     )
 
