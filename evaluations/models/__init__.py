@@ -18,6 +18,7 @@ from .findings import (
     section_attr,
 )
 from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError, lock_draft_note
+from .ladder import Ladder, LadderLevel
 from .note import Addendum, PlanItem, ReferralAcknowledgement
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "Hamstring",
     "Hip",
     "History",
+    "Ladder",
+    "LadderLevel",
     "Neural",
     "Outcomes",
     "Pathway",
