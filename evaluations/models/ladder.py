@@ -78,14 +78,10 @@ class Ladder(models.Model):
         return self.clinic_id is None
 
     def as_plan_ladder(self, levels=None) -> plan.Ladder:
-        """The engine's frozen ladder; ``levels`` defaults to the stored (or prefetched) ones."""
-        levels = self.levels.all() if levels is None else levels
-        return plan.Ladder(
-            self.code,
-            self.name,
-            tuple(level.as_plan_level() for level in levels),
-            self.pathway or None,
-        )
+        """The engine's frozen ladder, with these plan levels or the stored (prefetched) ones."""
+        if levels is None:
+            levels = [level.as_plan_level() for level in self.levels.all()]
+        return plan.Ladder(self.code, self.name, tuple(levels), self.pathway or None)
 
 
 class LadderLevel(models.Model):
