@@ -26,7 +26,13 @@ from import_export.instance_loaders import CachedInstanceLoader
 
 from patients.models import Clinic
 
-from .forms.ladders import LadderLevelForm, LadderLevelFormSet, exercise_choices
+from .forms.ladders import (
+    LadderLevelForm,
+    LadderLevelFormSet,
+    checks_text,
+    exercise_choices,
+    stage_limits_text,
+)
 from .images import bounded_image, discard_unused_images
 from .library import (
     clinic_exercises,
@@ -626,6 +632,27 @@ class LadderLevelInline(LibraryPermissions, admin.TabularInline):
     form = LadderLevelForm
     formset = LadderLevelFormSet
     extra = 1
+    # A read-only ladder (a shared one, for a clinic admin) shows its levels as the form's
+    # texts, not as stored JSON.
+    shown_read_only = ["rung", "exercise_code", "criterion", "only_from_stage", "managed_when"]
+
+    def get_fields(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return super().get_fields(request, obj)
+        return self.shown_read_only
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return super().get_readonly_fields(request, obj)
+        return self.shown_read_only
+
+    @admin.display(description="only from stage")
+    def only_from_stage(self, level):
+        return stage_limits_text(level.stage_limits) or "—"
+
+    @admin.display(description="already managed when")
+    def managed_when(self, level):
+        return checks_text(level.capacity) or "—"
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -652,9 +679,8 @@ class LadderLevelInline(LibraryPermissions, admin.TabularInline):
 class LadderAdmin(ClinicLibraryAdmin, admin.ModelAdmin):
     form = LibraryRowForm
     inlines = [LadderLevelInline]
-    list_display = ["name", "code", "library", "pathway", "position", "levels_in_order"]
+    list_display = ["name", "code", "library", "pathway", "levels_in_order"]
     list_display_links = ["name", "code"]
-    list_filter = ["pathway"]
     search_fields = ["code", "name", "levels__exercise_code"]
     actions = ["copy_to_my_clinic"]
     copied_message = LADDERS_COPIED
@@ -690,18 +716,25 @@ class LadderAdmin(ClinicLibraryAdmin, admin.ModelAdmin):
         return {**super().get_changeform_initial_data(request), "position": last + 1}
 
     def get_list_display(self, request):
-        # Each ladder is checked against its own library's active exercises, fetched once.
+        # Each ladder is checked against the active exercises of the library whose plans it
+        # feeds: the clinic admin's own (shared ladders included), or for a superuser the
+        # ladder's own; each library is fetched once.
         active = {}
 
         def problems(ladder):
-            if ladder.clinic_id not in active:
-                rows = clinic_exercises(clinic_id=ladder.clinic_id).filter(active=True)
-                active[ladder.clinic_id] = set(rows.values_list("code", flat=True))
-            errors = ladder_errors((ladder.as_plan_ladder(),), active[ladder.clinic_id])
+            clinic_id = (
+                ladder.clinic_id if request.user.is_superuser else clinic_id_of(request.user)
+            )
+            if clinic_id not in active:
+                rows = clinic_exercises(clinic_id=clinic_id).filter(active=True)
+                active[clinic_id] = set(rows.values_list("code", flat=True))
+            errors = ladder_errors((ladder.as_plan_ladder(),), active[clinic_id])
             return " ".join(errors) or "—"
 
         problems.short_description = "needs attention"
-        return [*super().get_list_display(request), problems]
+        # Before the long list of levels, so it never scrolls out of sight.
+        *columns, levels = super().get_list_display(request)
+        return [*columns, problems, levels]
 
     def has_delete_permission(self, request, obj=None):
         seeded = obj is not None and obj.is_shared and obj.code in SEEDED_LADDER_CODES

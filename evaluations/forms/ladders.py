@@ -39,20 +39,32 @@ CHECK_HELP = (
 )
 
 
+def stage_limits_text(data) -> str:
+    """Stored stage limits as the form shows them: one "pathway stage" per line."""
+    return "\n".join(f"{limit.pathway} {limit.stage}" for limit in stage_limits_from_json(data))
+
+
+def checks_text(data) -> str:
+    """Stored checks as the form shows them: one "kind subject [number]" per line."""
+    return "\n".join(
+        f"{check.kind} {check.subject} {check.value:g}"
+        if check.kind == "at_least"
+        else f"{check.kind} {check.subject}"
+        for check in checks_from_json(data)
+    )
+
+
 class LinesField(forms.CharField):
     """Lines of words in the form, a list of records in the model's JSON field."""
 
-    widget = AdminTextareaWidget(attrs={"rows": 2, "cols": 34})
-
-    def __init__(self, *, parse_line, to_json, from_json, problem, **kwargs):
-        super().__init__(required=False, strip=True, **kwargs)
-        self.parse_line, self.to_json = parse_line, to_json
-        self.from_json, self.problem = from_json, problem
+    def __init__(self, *, parse_line, to_json, from_json, to_text, problem, **kwargs):
+        widget = AdminTextareaWidget(attrs={"rows": 2, "class": "ladder-lines"})
+        super().__init__(required=False, strip=True, widget=widget, **kwargs)
+        self.parse_line, self.to_json, self.from_json = parse_line, to_json, from_json
+        self.to_text, self.problem = to_text, problem
 
     def prepare_value(self, value):
-        if isinstance(value, list):
-            return "\n".join(map(self.format_item, self.from_json(value)))
-        return value
+        return self.to_text(value) if isinstance(value, list) else value
 
     def to_python(self, value):
         if isinstance(value, list):
@@ -65,13 +77,12 @@ class LinesField(forms.CharField):
         if any(problems):
             raise ValidationError([problem for problem in problems if problem])
 
-    @staticmethod
-    def format_item(item):
-        if isinstance(item, plan.StageLimit):
-            return f"{item.pathway} {item.stage}"
-        if item.kind == "at_least":
-            return f"{item.kind} {item.subject} {item.value:g}"
-        return f"{item.kind} {item.subject}"
+    def has_changed(self, initial, data):
+        # A new row starts with no initial value at all; empty text is that same empty list.
+        try:
+            return self.to_python(initial or []) != self.to_python(data)
+        except ValidationError:
+            return True
 
 
 def _number(word: str, line: str, message: str) -> float:
@@ -99,13 +110,16 @@ def parse_check(words) -> plan.Check:
 
 
 class LadderLevelForm(forms.ModelForm):
-    exercise_code = forms.ChoiceField(label="exercise")
+    exercise_code = forms.ChoiceField(
+        label="exercise", widget=forms.Select(attrs={"class": "ladder-exercise"})
+    )
     stage_limits = LinesField(
         label="only from stage",
         help_text=STAGE_HELP,
         parse_line=parse_stage_limit,
         to_json=stage_limits_to_json,
         from_json=stage_limits_from_json,
+        to_text=stage_limits_text,
         problem=plan.stage_limit_problem,
     )
     capacity = LinesField(
@@ -114,13 +128,14 @@ class LadderLevelForm(forms.ModelForm):
         parse_line=parse_check,
         to_json=checks_to_json,
         from_json=checks_from_json,
+        to_text=checks_text,
         problem=plan.check_problem,
     )
 
     class Meta:
         model = LadderLevel
         fields = ["rung", "exercise_code", "criterion", "stage_limits", "capacity"]
-        widgets = {"criterion": AdminTextareaWidget(attrs={"rows": 2, "cols": 40})}
+        widgets = {"criterion": AdminTextareaWidget(attrs={"rows": 3, "class": "ladder-lines"})}
 
 
 def exercise_choices(*, clinic_id, named=()):
