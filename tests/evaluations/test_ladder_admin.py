@@ -63,7 +63,7 @@ def level_rows(ladder):
 def posted(ladder_fields, rows, *, initial=0):
     """The change form as the browser posts it: the ladder's fields and one row per level
     (the first ``initial`` rows are stored levels), then the blank row for a new level."""
-    rows = [*rows, {name: "" for name in LEVEL_FIELDS}]
+    rows = [*rows, dict.fromkeys(LEVEL_FIELDS, "")]
     data = {
         **ladder_fields,
         "levels-TOTAL_FORMS": len(rows),
