@@ -345,6 +345,9 @@ class ClinicLibraryAdmin(LibraryPermissions):
 
     copied_message = ""
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def library_rows(self, clinic_id):
         raise NotImplementedError
 
@@ -503,9 +506,6 @@ class ExerciseAdmin(ClinicLibraryAdmin, ImportExportModelAdmin):
     ]
 
     copied_message = COPIED
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
 
     def library_rows(self, clinic_id):
         return clinic_exercises(clinic_id=clinic_id)
@@ -693,9 +693,6 @@ class LadderAdmin(ClinicLibraryAdmin, admin.ModelAdmin):
             },
         )
     ]
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
 
     def library_rows(self, clinic_id):
         return clinic_ladders(clinic_id=clinic_id)

@@ -14,8 +14,8 @@ what a valid stage limit and check are, once (``stage_limit_problem``, ``check_p
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
 
+from evaluations.models.exercise import unique_code_per_library
 from evaluations.plan import ladders as plan
 from evaluations.plan.stages import PATHWAY_NAMES, STAGE_NAMES
 
@@ -55,20 +55,7 @@ class Ladder(models.Model):
 
     class Meta:
         ordering = ["position", "code"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["clinic", "code"],
-                name="unique_ladder_code_per_clinic",
-                violation_error_message=DUPLICATE_LADDER_CODE,
-            ),
-            # NULLs never collide in the constraint above, so the shared ladders need their own.
-            models.UniqueConstraint(
-                fields=["code"],
-                condition=Q(clinic__isnull=True),
-                name="unique_shared_ladder_code",
-                violation_error_message=DUPLICATE_LADDER_CODE,
-            ),
-        ]
+        constraints = unique_code_per_library("ladder", DUPLICATE_LADDER_CODE)
 
     def __str__(self):
         return self.name

@@ -150,73 +150,71 @@ def test_bob_sets_a_measured_criterion_as_lines_of_text(bob_client, hinge):
     assert top.stage_limits == [{"pathway": "acute_strain", "stage": 3}]
 
 
-def _gap(rows):
-    rows[2]["rung"] = 4
+def typing_in(typed):
+    """A change of the rows: ``typed`` is {row index: {field: value}}."""
+
+    def change(rows):
+        for index, fields in typed.items():
+            rows[index].update(fields)
+
+    return change
 
 
-def _twice(rows):
-    rows[2]["exercise_code"] = "hip_hinge_dowel"
-
-
-def _removed_without_renumbering(rows):
-    rows[1]["DELETE"] = True
-
-
-def _no_levels(rows):
-    for row in rows:
-        row["DELETE"] = True
-
-
-def _unknown_kind(rows):
-    rows[1]["capacity"] = "at_most hamstring.single_leg_bridge_reps 3"
-
-
-def _unknown_finding(rows):
-    rows[1]["capacity"] = "flag hamstring.feels_fine"
-
-
-def _unknown_gate(rows):
-    rows[1]["capacity"] = "gate R99"
-
-
-def _threshold_missing(rows):
-    rows[1]["capacity"] = "at_least hamstring.single_leg_bridge_reps"
-
-
-def _unknown_pathway(rows):
-    rows[1]["stage_limits"] = "sacroiliac 2"
-
-
-def _stage_out_of_range(rows):
-    rows[1]["stage_limits"] = "acute_strain 4"
-
-
-def _stage_not_a_number(rows):
-    rows[1]["stage_limits"] = "acute_strain two"
-
-
+# (what is wrong, what is typed into which row (0 = the bottom level), words of the error)
 BROKEN = [
-    (_gap, "Ladder 'hinge' has a gap: its rungs are [1, 2, 4], not 1 to 3 in steps of one."),
-    (_twice, "Ladder 'hinge' has a cycle: 'hip_hinge_dowel' comes back on a later rung."),
-    (_removed_without_renumbering, "Ladder 'hinge' has a gap: its rungs are [1, 3]"),
-    (_no_levels, "Ladder 'hinge' has no levels."),
-    (_unknown_kind, "unknown check 'at_most': use flag, at_least, gate."),
-    (_unknown_finding, "flag check 'hamstring.feels_fine': no such yes/no finding"),
-    (_unknown_gate, "gate check 'R99': no such gate; the gates are R6, R7, R19."),
-    (_threshold_missing, CHECK_LINE.format(line="at_least hamstring.single_leg_bridge_reps")),
-    (_unknown_pathway, "unknown pathway 'sacroiliac': use acute_strain"),
-    (_stage_out_of_range, "acute_strain has stages 1 to 3, not 4."),
-    (_stage_not_a_number, "“acute_strain two”: write a pathway and a stage number"),
+    ("a gap", {2: {"rung": 4}}, "Ladder 'hinge' has a gap: its rungs are [1, 2, 4], not 1 to 3"),
+    (
+        "an exercise twice",
+        {2: {"exercise_code": "hip_hinge_dowel"}},
+        "Ladder 'hinge' has a cycle: 'hip_hinge_dowel' comes back on a later rung.",
+    ),
+    ("a level deleted, none moved down", {1: {"DELETE": True}}, "its rungs are [1, 3]"),
+    ("no levels", {row: {"DELETE": True} for row in range(3)}, "Ladder 'hinge' has no levels."),
+    (
+        "an unknown kind of check",
+        {1: {"capacity": "at_most hamstring.single_leg_bridge_reps 3"}},
+        "unknown check 'at_most': use flag, at_least, gate.",
+    ),
+    (
+        "an unknown finding",
+        {1: {"capacity": "flag hamstring.feels_fine"}},
+        "flag check 'hamstring.feels_fine': no such yes/no finding",
+    ),
+    (
+        "an unknown gate",
+        {1: {"capacity": "gate R99"}},
+        "gate check 'R99': no such gate; the gates are R6, R7, R19.",
+    ),
+    (
+        "no number to reach",
+        {1: {"capacity": "at_least hamstring.single_leg_bridge_reps"}},
+        CHECK_LINE.format(line="at_least hamstring.single_leg_bridge_reps"),
+    ),
+    (
+        "an unknown pathway",
+        {1: {"stage_limits": "sacroiliac 2"}},
+        "unknown pathway 'sacroiliac': use acute_strain",
+    ),
+    (
+        "a stage out of range",
+        {1: {"stage_limits": "acute_strain 4"}},
+        "acute_strain has stages 1 to 3, not 4.",
+    ),
+    (
+        "a stage that is not a number",
+        {1: {"stage_limits": "acute_strain two"}},
+        "“acute_strain two”: write a pathway and a stage number",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("change", "message"), BROKEN, ids=[c.__name__ for c, _ in BROKEN])
+@pytest.mark.parametrize(("problem", "typed", "message"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_a_broken_ladder_gets_a_clear_error_and_nothing_is_saved(
-    bob_client, hinge, change, message
+    bob_client, hinge, problem, typed, message
 ):
     before = stored(hinge)
 
-    response = edit(bob_client, hinge, change)
+    response = edit(bob_client, hinge, typing_in(typed))
 
     assert response.status_code == 200
     assert escape(message) in response.content.decode()
@@ -302,7 +300,7 @@ def test_dana_never_sees_bobs_copy(dana_client, hinge):
     assert dana_client.get(change_url(hinge)).status_code == 404
     assert hinge not in dana_client.get(CHANGELIST).context["cl"].result_list
     before = stored(hinge)
-    assert edit(dana_client, hinge, _gap).status_code == 404
+    assert edit(dana_client, hinge, typing_in({2: {"rung": 4}})).status_code == 404
     assert stored(hinge) == before
 
 
