@@ -718,6 +718,7 @@ class LadderAdmin(ClinicLibraryAdmin, admin.ModelAdmin):
         # ladder's own; each library is fetched once.
         active = {}
 
+        @admin.display(description="needs attention")
         def problems(ladder):
             clinic_id = (
                 ladder.clinic_id if request.user.is_superuser else clinic_id_of(request.user)
@@ -728,7 +729,6 @@ class LadderAdmin(ClinicLibraryAdmin, admin.ModelAdmin):
             errors = ladder_errors((ladder.as_plan_ladder(),), active[clinic_id])
             return " ".join(errors) or "—"
 
-        problems.short_description = "needs attention"
         # Before the long list of levels, so it never scrolls out of sight.
         *columns, levels = super().get_list_display(request)
         return [*columns, problems, levels]

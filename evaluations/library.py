@@ -110,8 +110,8 @@ def seed_ladders(*, ladders=LADDERS):
             clinic=None, code__in=[ladder.code for ladder in ladders]
         ).values_list("code", flat=True)
     )
-    missing = [(position, ladder) for position, ladder in enumerate(ladders, 1)]
-    missing = [(position, ladder) for position, ladder in missing if ladder.code not in existing]
+    # A seeded ladder keeps its place in the declaration (Ladder.position).
+    missing = [pair for pair in enumerate(ladders, 1) if pair[1].code not in existing]
     if not missing:
         return 0, len(existing)
     rows = Ladder.objects.bulk_create(
