@@ -12,7 +12,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -26,9 +26,23 @@ from import_export.instance_loaders import CachedInstanceLoader
 
 from patients.models import Clinic
 
+from .forms.ladders import (
+    LadderLevelForm,
+    LadderLevelFormSet,
+    checks_text,
+    exercise_choices,
+    stage_limits_text,
+)
 from .images import bounded_image, discard_unused_images
-from .library import clinic_exercises, copy_to_clinic, set_active
-from .models import Exercise, Pathway, Pillar, PlanItem
+from .library import (
+    clinic_exercises,
+    clinic_ladders,
+    copy_ladder_to_clinic,
+    copy_to_clinic,
+    set_active,
+)
+from .models import Exercise, Ladder, LadderLevel, Pathway, Pillar, PlanItem
+from .plan.ladders import LADDERS, ladder_errors
 from .plan.library import load_seed_library
 
 ACTIVATED = "{count} exercise(s) switched on: new plans may suggest them again."
@@ -56,6 +70,18 @@ UNREADABLE_FILE = (
     "File › Save As › “CSV UTF-8 (comma delimited)” and upload it again."
 )
 ROW_VALUE = "{message} (the file has “{value}”)"
+LADDERS_COPIED = (
+    "{count} ladder(s) copied to your clinic's library: edit the copies; "
+    "your clinic's new plans use them instead of the shared ones."
+)
+LADDER_HELP = (
+    "A ladder's levels, bottom first: a plan prescribes the level that fits the pathway's "
+    "stage and what the patient already manages, and shows the next one with its entry "
+    "criterion. Rungs run 1, 2, 3 … without a gap; levels on one rung are alternatives; an "
+    "exercise appears once per ladder. An exercise on no ladder is prescribed whenever a "
+    "rule indicates it. The shared ladders are read-only: copy one to your clinic's library "
+    "to change it."
+)
 
 # OWASP's CSV-injection guidance: a spreadsheet runs a cell starting with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -64,6 +90,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # the next `load_library` (exercise) or silently disarm a precaution (pathway).
 SEEDED_EXERCISE_CODES = frozenset(exercise.code for exercise in load_seed_library())
 SEEDED_PATHWAY_CODES = frozenset(tag for exercise in load_seed_library() for tag in exercise.tags)
+# A seeded ladder deleted from the shared library would come back on the next `load_library`.
+SEEDED_LADDER_CODES = frozenset(ladder.code for ladder in LADDERS)
 
 
 def can_edit_library(user):
@@ -284,7 +312,9 @@ class ExerciseImportForm(ImportForm):
         return SimpleUploadedFile(upload.name, text.encode("utf-8"), "text/csv")
 
 
-class ExerciseForm(forms.ModelForm):
+class LibraryRowForm(forms.ModelForm):
+    """A row of one library: a clinic admin's clinic field is fixed to their clinic."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         clinic = self.fields.get("clinic")
@@ -292,6 +322,8 @@ class ExerciseForm(forms.ModelForm):
             # A disabled field takes its value from the initial data, even on a POST.
             self.initial["clinic"] = clinic.initial
 
+
+class ExerciseForm(LibraryRowForm):
     def clean_image(self):
         image = self.cleaned_data.get("image")
         if not isinstance(image, UploadedFile):
@@ -302,8 +334,114 @@ class ExerciseForm(forms.ModelForm):
         return bounded_image(image)
 
 
+class ClinicLibraryAdmin(LibraryPermissions):
+    """What the library's admins share: a clinic admin sees their clinic's rows and the
+    shared ones it has not copied, changes only their own, and copies a shared row (button
+    or action) to change it; another clinic's row is a 404. Superusers keep the shared rows.
+
+    A subclass names its clinic's rows (``library_rows``), how a row is copied
+    (``copy_row``) and the action's message (``copied_message``).
+    """
+
+    copied_message = ""
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def library_rows(self, clinic_id):
+        raise NotImplementedError
+
+    def copy_row(self, row, clinic_id):
+        raise NotImplementedError
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request).select_related("clinic")
+        if not request.user.is_superuser:
+            library = self.library_rows(clinic_id_of(request.user))
+            rows = rows.filter(pk__in=library.values("pk"))
+        return rows
+
+    def get_object(self, request, object_id, from_field=None):
+        # Another clinic's row, like a missing one, is a 404 that says nothing about it.
+        row = super().get_object(request, object_id, from_field)
+        if row is None:
+            raise Http404
+        return row
+
+    def get_changeform_initial_data(self, request):
+        return {
+            **super().get_changeform_initial_data(request),
+            "clinic": clinic_id_of(request.user),
+        }
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "clinic" and not request.user.is_superuser:
+            # A clinic admin adds to their own clinic's library only; the field just says so.
+            kwargs["queryset"] = Clinic.objects.filter(pk=clinic_id_of(request.user))
+            kwargs.update(
+                disabled=True, required=True, empty_label=None, initial=clinic_id_of(request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        editable = obj is None or may_change(request.user, obj)
+        return super().has_change_permission(request, obj) and editable
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser:
+            obj.clinic_id = clinic_id_of(request.user)
+        super().save_model(request, obj, form, change)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if request.user.is_superuser:
+            # The shared library is theirs already; there is no clinic to copy to.
+            actions.pop("copy_to_my_clinic", None)
+        return actions
+
+    def _copy_url_name(self):
+        return f"{self.opts.app_label}_{self.opts.model_name}_copy"
+
+    def get_urls(self):
+        copy = self.admin_site.admin_view(require_POST(self.copy_view))
+        return [
+            path("<path:object_id>/copy/", copy, name=self._copy_url_name()),
+            *super().get_urls(),
+        ]
+
+    def copy_view(self, request, object_id):
+        row = self.get_object(request, object_id)
+        if request.user.is_superuser or not row.is_shared:
+            raise Http404
+        copy, _ = self.copy_row(row, clinic_id_of(request.user))
+        self.message_user(request, COPIED_ONE.format(name=copy), messages.SUCCESS)
+        return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", copy.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        row = self.get_object(request, object_id)
+        copyable = row.is_shared and not request.user.is_superuser
+        extra_context = {
+            **(extra_context or {}),
+            "copy_url": reverse(f"admin:{self._copy_url_name()}", args=[row.pk])
+            if copyable
+            else None,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="library", ordering="clinic__name")
+    def library(self, row):
+        return row.clinic.name if row.clinic else "Shared"
+
+    @admin.action(description="Copy to my clinic's library", permissions=["view"])
+    def copy_to_my_clinic(self, request, queryset):
+        clinic_id = clinic_id_of(request.user)
+        copied = [self.copy_row(row, clinic_id) for row in queryset if row.is_shared]
+        count = sum(1 for _, made in copied if made)
+        self.message_user(request, self.copied_message.format(count=count), messages.SUCCESS)
+
+
 @admin.register(Exercise)
-class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
+class ExerciseAdmin(ClinicLibraryAdmin, ImportExportModelAdmin):
     form = ExerciseForm
     resource_classes = [ExerciseResource]
     formats = [CSV]
@@ -367,22 +505,16 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
         ("Evidence and sources", {"fields": ["evidence_level", "source_keys"]}),
     ]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
+    copied_message = COPIED
+
+    def library_rows(self, clinic_id):
+        return clinic_exercises(clinic_id=clinic_id)
+
+    def copy_row(self, row, clinic_id):
+        return copy_to_clinic(exercise=row, clinic_id=clinic_id)
 
     def get_queryset(self, request):
-        exercises = super().get_queryset(request).select_related("clinic")
-        if not request.user.is_superuser:
-            library = clinic_exercises(clinic_id=clinic_id_of(request.user))
-            exercises = exercises.filter(pk__in=library.values("pk"))
-        return exercises.prefetch_related("pillars")
-
-    def get_object(self, request, object_id, from_field=None):
-        # Another clinic's exercise, like a missing one, is a 404 that says nothing about it.
-        exercise = super().get_object(request, object_id, from_field)
-        if exercise is None:
-            raise Http404
-        return exercise
+        return super().get_queryset(request).prefetch_related("pillars")
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).prefetch_related("pathways")
@@ -397,21 +529,6 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
         # The engine's rules, the CSV import and the built-in drawing all find it by code.
         return ["clinic", "code", "illustration_preview"] if obj else ["illustration_preview"]
 
-    def get_changeform_initial_data(self, request):
-        return {
-            **super().get_changeform_initial_data(request),
-            "clinic": clinic_id_of(request.user),
-        }
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "clinic" and not request.user.is_superuser:
-            # A clinic admin adds to their own clinic's library only; the field just says so.
-            kwargs["queryset"] = Clinic.objects.filter(pk=clinic_id_of(request.user))
-            kwargs.update(
-                disabled=True, required=True, empty_label=None, initial=clinic_id_of(request.user)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "pillars":
             kwargs["widget"] = forms.CheckboxSelectMultiple
@@ -421,10 +538,6 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
                 "(deep hip flexion, hamstring stretch …): change these with care."
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def has_change_permission(self, request, obj=None):
-        editable = obj is None or may_change(request.user, obj)
-        return super().has_change_permission(request, obj) and editable
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (
@@ -460,8 +573,6 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
         return deleted, counts, perms_needed, protected
 
     def save_model(self, request, obj, form, change):
-        if not request.user.is_superuser:
-            obj.clinic_id = clinic_id_of(request.user)
         replaced = form.initial.get("image") if "image" in form.changed_data else None
         super().save_model(request, obj, form, change)
         discard_unused_images([getattr(replaced, "name", replaced)])
@@ -475,39 +586,6 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
         super().delete_queryset(request, queryset)
         discard_unused_images(images)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if request.user.is_superuser:
-            # The shared library is theirs already; there is no clinic to copy to.
-            actions.pop("copy_to_my_clinic", None)
-        return actions
-
-    def get_urls(self):
-        copy = self.admin_site.admin_view(require_POST(self.copy_view))
-        return [
-            path("<path:object_id>/copy/", copy, name="evaluations_exercise_copy"),
-            *super().get_urls(),
-        ]
-
-    def copy_view(self, request, object_id):
-        exercise = self.get_object(request, object_id)
-        if request.user.is_superuser or not exercise.is_shared:
-            raise Http404
-        copy, _ = copy_to_clinic(exercise=exercise, clinic_id=clinic_id_of(request.user))
-        self.message_user(request, COPIED_ONE.format(name=copy), messages.SUCCESS)
-        return redirect("admin:evaluations_exercise_change", copy.pk)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        exercise = self.get_object(request, object_id)
-        copyable = exercise.is_shared and not request.user.is_superuser
-        extra_context = {
-            **(extra_context or {}),
-            "copy_url": reverse("admin:evaluations_exercise_copy", args=[exercise.pk])
-            if copyable
-            else None,
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def has_import_permission(self, request):
         return can_edit_library(request.user)
 
@@ -517,10 +595,6 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
     @admin.display(description="pillar(s)")
     def pillar_numbers(self, exercise):
         return " / ".join(str(pillar.number) for pillar in exercise.pillars.all())
-
-    @admin.display(description="library", ordering="clinic__name")
-    def library(self, exercise):
-        return exercise.clinic.name if exercise.clinic else "Shared"
 
     @admin.display(description="illustration preview")
     def illustration_preview(self, exercise):
@@ -533,13 +607,6 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
             exercise.illustration_url,
             exercise.plain_name,
         )
-
-    @admin.action(description="Copy to my clinic's library", permissions=["view"])
-    def copy_to_my_clinic(self, request, queryset):
-        clinic_id = clinic_id_of(request.user)
-        copied = [copy_to_clinic(exercise=e, clinic_id=clinic_id) for e in queryset if e.is_shared]
-        count = sum(1 for _, made in copied if made)
-        self.message_user(request, COPIED.format(count=count), messages.SUCCESS)
 
     @admin.action(description="Switch on for new plans", permissions=["change"])
     def activate(self, request, queryset):
@@ -558,6 +625,124 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
                 self.message_user(request, SHARED_READ_ONLY.format(count=shared), messages.WARNING)
         count = set_active(exercises=editable, active=active)
         self.message_user(request, message.format(count=count), messages.SUCCESS)
+
+
+class LadderLevelInline(LibraryPermissions, admin.TabularInline):
+    model = LadderLevel
+    form = LadderLevelForm
+    formset = LadderLevelFormSet
+    extra = 1
+    # A read-only ladder (a shared one, for a clinic admin) shows its levels as the form's
+    # texts, not as stored JSON.
+    shown_read_only = ["rung", "exercise_code", "criterion", "only_from_stage", "managed_when"]
+
+    def get_fields(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return super().get_fields(request, obj)
+        return self.shown_read_only
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return super().get_readonly_fields(request, obj)
+        return self.shown_read_only
+
+    @admin.display(description="only from stage")
+    def only_from_stage(self, level):
+        return stage_limits_text(level.stage_limits) or "—"
+
+    @admin.display(description="already managed when")
+    def managed_when(self, level):
+        return checks_text(level.capacity) or "—"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        clinic_id = obj.clinic_id if obj else clinic_id_of(request.user)
+        named = [level.exercise_code for level in obj.levels.all()] if obj else []
+        formset.form.base_fields["exercise_code"].choices = exercise_choices(
+            clinic_id=clinic_id, named=named
+        )
+        return formset
+
+    # The levels are part of the ladder: whoever may change the ladder may change them.
+    def has_add_permission(self, request, obj):
+        return self.has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        editable = obj is None or may_change(request.user, obj)
+        return super().has_change_permission(request, obj) and editable
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+@admin.register(Ladder)
+class LadderAdmin(ClinicLibraryAdmin, admin.ModelAdmin):
+    form = LibraryRowForm
+    inlines = [LadderLevelInline]
+    list_display = ["name", "code", "library", "pathway", "levels_in_order"]
+    list_display_links = ["name", "code"]
+    search_fields = ["code", "name", "levels__exercise_code"]
+    actions = ["copy_to_my_clinic"]
+    copied_message = LADDERS_COPIED
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["clinic", "code", "name", "pathway", "position"],
+                "description": LADDER_HELP,
+            },
+        )
+    ]
+
+    def library_rows(self, clinic_id):
+        return clinic_ladders(clinic_id=clinic_id)
+
+    def copy_row(self, row, clinic_id):
+        return copy_ladder_to_clinic(ladder=row, clinic_id=clinic_id)
+
+    def get_queryset(self, request):
+        # The search spans levels, so one ladder could match twice.
+        return super().get_queryset(request).prefetch_related("levels").distinct()
+
+    def get_readonly_fields(self, request, obj=None):
+        # The seed and each clinic's copy find a ladder by its code.
+        return ["clinic", "code"] if obj else []
+
+    def get_changeform_initial_data(self, request):
+        last = Ladder.objects.aggregate(last=Max("position"))["last"] or 0
+        return {**super().get_changeform_initial_data(request), "position": last + 1}
+
+    def get_list_display(self, request):
+        # Each ladder is checked against the active exercises of the library whose plans it
+        # feeds: the clinic admin's own (shared ladders included), or for a superuser the
+        # ladder's own; each library is fetched once.
+        active = {}
+
+        @admin.display(description="needs attention")
+        def problems(ladder):
+            clinic_id = (
+                ladder.clinic_id if request.user.is_superuser else clinic_id_of(request.user)
+            )
+            if clinic_id not in active:
+                rows = clinic_exercises(clinic_id=clinic_id).filter(active=True)
+                active[clinic_id] = set(rows.values_list("code", flat=True))
+            errors = ladder_errors((ladder.as_plan_ladder(),), active[clinic_id])
+            return " ".join(errors) or "—"
+
+        # Before the long list of levels, so it never scrolls out of sight.
+        *columns, levels = super().get_list_display(request)
+        return [*columns, problems, levels]
+
+    def has_delete_permission(self, request, obj=None):
+        seeded = obj is not None and obj.is_shared and obj.code in SEEDED_LADDER_CODES
+        return super().has_delete_permission(request, obj) and not seeded
+
+    @admin.display(description="levels, bottom first")
+    def levels_in_order(self, ladder):
+        rungs = {}
+        for level in ladder.levels.all():
+            rungs.setdefault(level.rung, []).append(level.exercise_code)
+        return " → ".join(" / ".join(codes) for _, codes in sorted(rungs.items()))
 
 
 @admin.register(Pathway)

@@ -8,13 +8,13 @@ class EvaluationsConfig(AppConfig):
 
     def ready(self):
         from .library import library_changed
-        from .models import Exercise, Pathway, Pillar
+        from .models import Exercise, Ladder, LadderLevel, Pathway, Pillar
         from .services.audit import register_audited_models
 
         register_audited_models()
 
         # The engine's library is cached per process; any write to its rows drops it.
-        for model in (Exercise, Pathway, Pillar):
+        for model in (Exercise, Pathway, Pillar, Ladder, LadderLevel):
             post_save.connect(library_changed, sender=model)
             post_delete.connect(library_changed, sender=model)
         for through in (Exercise.pillars.through, Exercise.pathways.through):

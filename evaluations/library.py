@@ -1,13 +1,15 @@
 """The exercise libraries in the database: seeding, each clinic's view, and the engine's copy.
 
-The shared library is seeded from clinical reference §4 and changed only by superusers. A clinic's
-library is its own exercises plus the shared ones it has not copied: a copy keeps the code
-and takes the shared exercise's place, so one clinic's edits never reach another's plans.
+The shared library is seeded from clinical reference §4 (exercises) and §9 (progression ladders) and
+changed only by superusers. A clinic's library is its own exercises and ladders plus the
+shared ones it has not copied: a copy keeps the code and takes the shared one's place, so
+one clinic's edits never reach another's plans.
 
 The engine (``evaluations.plan``) knows nothing of Django; ``engine_library(clinic_id=…)``
-turns a clinic's active exercises into its frozen ``LibraryExercise`` objects and keeps them
-in process memory, one per clinic. Each call checks a one-row fingerprint of that library
-(latest change and count), so an edit made through any app process is seen by every other.
+turns a clinic's active exercises and its ladders into the frozen ``Library`` and keeps it
+in process memory, one per clinic. Each call checks a fingerprint of that library (latest
+change and count of exercises and of ladders), so an edit made through any app process is
+seen by every other.
 """
 
 import json
@@ -18,7 +20,9 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from evaluations.models import Exercise, Pathway, Pillar
+from evaluations.models import Exercise, Ladder, LadderLevel, Pathway, Pillar
+from evaluations.models.ladder import checks_to_json, stage_limits_to_json
+from evaluations.plan.ladders import LADDERS
 from evaluations.plan.library import SEED_PATH, Library, LibraryExercise
 from evaluations.plan.plan_types import PILLARS
 
@@ -56,8 +60,9 @@ def pathway_name(code):
 
 
 @transaction.atomic
-def seed_exercise_library(*, path=SEED_PATH):
-    """Add the seeded exercises that are missing, by code; return (added, already there).
+def seed_exercise_library(*, path=SEED_PATH, ladders=LADDERS):
+    """Add the seeded exercises that are missing, by code, then the missing ladders over
+    them (``seed_ladders``); return the exercises (added, already there).
 
     Only the shared library is seeded; an exercise that exists is never touched, so edits
     survive a re-run.
@@ -69,6 +74,7 @@ def seed_exercise_library(*, path=SEED_PATH):
         Exercise.objects.filter(clinic=None, code__in=codes).values_list("code", flat=True)
     )
     missing = [entry for entry in entries if entry["code"] not in existing]
+    seed_ladders(ladders=ladders)
     if not missing:
         return 0, len(existing)
 
@@ -92,6 +98,41 @@ def seed_exercise_library(*, path=SEED_PATH):
     # Bulk writes send no signals, so the engine's cached library is dropped here.
     invalidate_engine_library()
     return len(exercises), len(existing)
+
+
+# No savepoint of its own: inside seed_exercise_library, one failure undoes the whole seed.
+@transaction.atomic(savepoint=False)
+def seed_ladders(*, ladders=LADDERS):
+    """Add the declared ladders the shared library lacks, by code, with their levels; return
+    (added, already there). A ladder that exists is never touched, so edits survive."""
+    existing = set(
+        Ladder.objects.filter(
+            clinic=None, code__in=[ladder.code for ladder in ladders]
+        ).values_list("code", flat=True)
+    )
+    # A seeded ladder keeps its place in the declaration (Ladder.position).
+    missing = [pair for pair in enumerate(ladders, 1) if pair[1].code not in existing]
+    if not missing:
+        return 0, len(existing)
+    rows = Ladder.objects.bulk_create(
+        Ladder(code=ladder.code, name=ladder.name, pathway=ladder.pathway or "", position=position)
+        for position, ladder in missing
+    )
+    LadderLevel.objects.bulk_create(
+        LadderLevel(
+            ladder=row,
+            rung=level.rung,
+            exercise_code=level.code,
+            criterion=level.criterion,
+            stage_limits=stage_limits_to_json(level.stage_limits),
+            capacity=checks_to_json(level.capacity),
+        )
+        for row, (_, ladder) in zip(rows, missing, strict=True)
+        for level in ladder.levels
+    )
+    # Bulk writes send no signals, so the engine's cached library is dropped here.
+    invalidate_engine_library()
+    return len(rows), len(existing)
 
 
 def _ensure_pillars():
@@ -178,6 +219,34 @@ def copy_to_clinic(*, exercise, clinic_id):
     return copy, True
 
 
+def clinic_ladders(*, clinic_id):
+    """A clinic's ladders: its own and the shared ones it has not copied (as exercises)."""
+    shared = Q(clinic=None)
+    if clinic_id is None:
+        return Ladder.objects.filter(shared)
+    copied = Ladder.objects.filter(clinic_id=clinic_id).values("code")
+    return Ladder.objects.filter(Q(clinic_id=clinic_id) | shared & ~Q(code__in=copied))
+
+
+@transaction.atomic
+def copy_ladder_to_clinic(*, ladder, clinic_id):
+    """The clinic's own copy of a shared ladder with its levels (made now, or the one it has)."""
+    existing = Ladder.objects.filter(clinic_id=clinic_id, code=ladder.code).first()
+    if existing is not None:
+        return existing, False
+    levels = list(ladder.levels.all())
+    copy = Ladder.objects.get(pk=ladder.pk)
+    copy.pk = None
+    copy.clinic_id = clinic_id
+    copy.save(force_insert=True)
+    for level in levels:
+        level.pk = None
+        level.ladder = copy
+    # In the shared ladder's order, so alternatives on one rung keep theirs (ordered by pk).
+    LadderLevel.objects.bulk_create(levels)
+    return copy, True
+
+
 _lock = threading.Lock()
 # clinic id (None: the shared library) -> (fingerprint, Library)
 _cached = {}
@@ -187,18 +256,25 @@ _generation = 0
 
 def library_fingerprint(*, clinic_id):
     """Changes whenever any process edits this library: every write bumps updated_at."""
-    rows = Exercise.objects.filter(Q(clinic=None) | Q(clinic_id=clinic_id))
-    return tuple(rows.aggregate(latest=Max("updated_at"), count=Count("id")).values())
+    mine = Q(clinic=None) | Q(clinic_id=clinic_id)
+    return tuple(
+        value
+        for model in (Exercise, Ladder)
+        for value in model.objects.filter(mine)
+        .aggregate(latest=Max("updated_at"), count=Count("id"))
+        .values()
+    )
 
 
 def engine_library(*, clinic_id):
-    """The clinic's active exercises as the engine's ``Library``; one small query while warm."""
+    """The clinic's active exercises and its ladders as the engine's ``Library``; two small
+    queries (the fingerprint) while warm."""
     fingerprint = library_fingerprint(clinic_id=clinic_id)
     cached = _cached.get(clinic_id)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
     generation = _generation
-    library = Library(_library_exercises(clinic_id))
+    library = Library(_library_exercises(clinic_id), _library_ladders(clinic_id))
     with _lock:
         if generation == _generation:
             _cached[clinic_id] = (fingerprint, library)
@@ -213,15 +289,19 @@ def invalidate_engine_library():
 
 
 def library_changed(sender, instance=None, **kwargs):
-    """Signal receiver for any exercise, pathway or pillar-link write (see ``apps.py``).
+    """Signal receiver for any exercise, pathway, pillar-link, ladder or level write (see
+    ``apps.py``).
 
-    Link and pathway changes do not touch an exercise row, so they bump updated_at here:
-    that is what tells the other app processes (library_fingerprint) to reload.
+    Link, pathway and level changes do not touch an exercise or ladder row, so they bump
+    updated_at here: that is what tells the other app processes (library_fingerprint) to
+    reload.
     """
     if isinstance(instance, Exercise) and kwargs.get("action", "").startswith("post_"):
         Exercise.objects.filter(pk=instance.pk).update(updated_at=timezone.now())
     elif isinstance(instance, Pathway | Pillar):
         Exercise.objects.update(updated_at=timezone.now())
+    elif isinstance(instance, LadderLevel):
+        Ladder.objects.filter(pk=instance.ladder_id).update(updated_at=timezone.now())
     invalidate_engine_library()
     # Once more after commit: another thread may have cached the old rows in between.
     transaction.on_commit(invalidate_engine_library)
@@ -260,3 +340,8 @@ def _library_exercises(clinic_id):
         )
         for exercise in exercises
     ]
+
+
+def _library_ladders(clinic_id):
+    ladders = clinic_ladders(clinic_id=clinic_id).prefetch_related("levels")
+    return [ladder.as_plan_ladder() for ladder in ladders]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import Http404
 
 from .models import Clinic, Membership, Patient, User
 
@@ -22,13 +23,44 @@ class ClinicUserAdmin(UserAdmin):
 
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):
-    list_display = ["name", "phone", "email", "paper_size", "time_zone"]
+    """Superusers keep every clinic; a clinic admin sees and changes their own clinic's
+    settings only, without Django model permissions (as with the exercise library)."""
+
+    list_display = ["name", "phone", "email", "paper_size", "time_zone", "home_programme_limit"]
     search_fields = ["name"]
     fieldsets = [
         (None, {"fields": ["name"]}),
         ("Letterhead", {"fields": ["address", "phone", "email"]}),
         ("Printing", {"fields": ["paper_size", "time_zone"]}),
+        ("Plans", {"fields": ["home_programme_limit"]}),
     ]
+
+    def get_queryset(self, request):
+        clinics = super().get_queryset(request)
+        if request.user.is_superuser:
+            return clinics
+        return clinics.filter(pk=getattr(request.user.clinic, "pk", None))
+
+    def get_object(self, request, object_id, from_field=None):
+        # Another clinic, like a missing one, is a 404 that says nothing about it.
+        clinic = super().get_object(request, object_id, from_field)
+        if clinic is None:
+            raise Http404
+        return clinic
+
+    def _own_clinic(self, request, obj):
+        user = request.user
+        is_admin = user.is_active and getattr(user, "is_clinic_admin", False)
+        return is_admin and (obj is None or obj == user.clinic)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) or self._own_clinic(request, None)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or self._own_clinic(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) or self._own_clinic(request, obj)
 
 
 @admin.register(Patient)

@@ -7,10 +7,19 @@ from functools import cache
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+
+from evaluations.plan.prescription import (
+    HOME_LIMIT_DEFAULT,
+    HOME_LIMIT_MAX,
+    HOME_LIMIT_MIN,
+    HOME_LIMIT_RANGE,
+)
 
 
 class User(AbstractUser):
@@ -61,9 +70,28 @@ class Clinic(models.Model):
         default=default_time_zone,
         help_text="Every date and time on the clinic's pages and PDFs is shown in this zone.",
     )
+    # clinical reference §9: adherence falls as a home programme grows; 4 by default, 3 to 6.
+    home_programme_limit = models.PositiveSmallIntegerField(
+        "home programme limit",
+        default=HOME_LIMIT_DEFAULT,
+        validators=[
+            MinValueValidator(HOME_LIMIT_MIN, HOME_LIMIT_RANGE),
+            MaxValueValidator(HOME_LIMIT_MAX, HOME_LIMIT_RANGE),
+        ],
+        help_text=f"How many exercises a new plan puts in the home programme "
+        f"({HOME_LIMIT_MIN} to {HOME_LIMIT_MAX}); education items do not count.",
+    )
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # The engine refuses any other size, so no path may store one.
+            models.CheckConstraint(
+                condition=Q(home_programme_limit__range=(HOME_LIMIT_MIN, HOME_LIMIT_MAX)),
+                name="home_programme_limit_3_to_6",
+                violation_error_message=HOME_LIMIT_RANGE,
+            ),
+        ]
 
     def __str__(self):
         return self.name

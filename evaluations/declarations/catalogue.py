@@ -38,7 +38,7 @@ HISTORY = Section(
     findings=(
         choice("onset", "onset", ONSET, about="Onset of the current episode."),
         choice("mechanism", "mechanism", MECHANISM, about="Mechanism of injury, if any."),
-        # clinical reference gives no range; ten years is the model's, and what any saved note holds.
+        # The reference gives no range; ten years is what any saved note holds.
         measure(
             "weeks_since_onset", "time since onset", 0, 520, "weeks", about="Weeks since onset."
         ),

@@ -18,6 +18,7 @@ from .findings import (
     section_attr,
 )
 from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError, lock_draft_note
+from .ladder import Ladder, LadderLevel
 from .note import Addendum, PlanItem, RedFlagConfirmation, ReferralAcknowledgement
 
 __all__ = [
@@ -38,6 +39,8 @@ __all__ = [
     "Hamstring",
     "Hip",
     "History",
+    "Ladder",
+    "LadderLevel",
     "Neural",
     "Outcomes",
     "Pathway",

@@ -28,6 +28,24 @@ IMAGE_TOO_MANY_PIXELS = (
 DUPLICATE_CODE = "This library already has an exercise with this code."
 
 
+def unique_code_per_library(noun, message):
+    """A code names one row of each clinic's library and one of the shared library."""
+    return [
+        models.UniqueConstraint(
+            fields=["clinic", "code"],
+            name=f"unique_{noun}_code_per_clinic",
+            violation_error_message=message,
+        ),
+        # NULLs never collide in the constraint above, so the shared library needs its own.
+        models.UniqueConstraint(
+            fields=["code"],
+            condition=Q(clinic__isnull=True),
+            name=f"unique_shared_{noun}_code",
+            violation_error_message=message,
+        ),
+    ]
+
+
 def validate_image_size(image):
     if image.size > MAX_IMAGE_BYTES:
         raise ValidationError(IMAGE_TOO_LARGE.format(size=round(image.size / 1024 / 1024, 1)))
@@ -151,20 +169,7 @@ class Exercise(models.Model):
 
     class Meta:
         ordering = ["number", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["clinic", "code"],
-                name="unique_exercise_code_per_clinic",
-                violation_error_message=DUPLICATE_CODE,
-            ),
-            # NULLs never collide in the constraint above, so the shared library needs its own.
-            models.UniqueConstraint(
-                fields=["code"],
-                condition=Q(clinic__isnull=True),
-                name="unique_shared_exercise_code",
-                violation_error_message=DUPLICATE_CODE,
-            ),
-        ]
+        constraints = unique_code_per_library("exercise", DUPLICATE_CODE)
 
     def __str__(self):
         return self.name

@@ -39,8 +39,8 @@ LOAD_PROGRESS_MAX, LOAD_REGRESS_ABOVE = 3, 5
 
 UNCLEAR = "unclear"
 NOT_DISTINGUISHED = "Not yet distinguished from {names}: {to_do}"
-# What tells each picture apart (DOMAIN.md §1f, §1g): the slump or a sensitised straight leg
-# raise for the nerve, the tendon tests, palpation and resisted testing for a strain.
+# What tells each picture apart (clinical reference §1f, §1g): the slump or a sensitised SLR
+# for the nerve, the tendon tests, palpation and resisted testing for a strain.
 TEST_NERVE = (
     "test the slump, or a straight leg raise with ankle dorsiflexion or neck flexion [SLU][SLR]"
 )
@@ -148,7 +148,7 @@ class Differentiation:
     """What the signs point to; ``untested`` lists the pictures not yet told apart from it.
 
     A picture with an untested alternative is provisional: the pages say "not yet
-    distinguished from …" instead of naming it (DOMAIN.md §1f: telling nerve from hamstring
+    distinguished from …" instead of naming it (clinical reference §1f: telling nerve from hamstring
     is the point of the evaluation).
     """
 

@@ -137,7 +137,7 @@ def build_plan(
     if any(RUNNING in precaution.codes for precaution in fired_precautions):
         gates.pop("R19", None)
     stages = decide_stages(snapshot, derived, gates)
-    capacity = capacity_facts(snapshot, gates, wanted)
+    capacity = capacity_facts(snapshot, gates, wanted, library.ladders)
     sides = rule_sides(snapshot, derived, [result.rule.id for result in fired])
     # The prescription depends only on these, and items and precautions are memoised
     # objects, so identical inputs share one prescription.
@@ -160,6 +160,7 @@ def build_plan(
             capacity=capacity,
             sides=sides,
             home_limit=home_limit,
+            ladders=library.ladders,
         )
     provisional_rules = _provisional_rules(derived.differentiation)
     return Plan(

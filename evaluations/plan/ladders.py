@@ -9,12 +9,19 @@ it can be measured, the same criterion as data the engine checks:
 - ``capacity``: measured results, any of which shows the patient already manages the level,
   so the engine starts them there rather than at the bottom.
 
-Plain tuples of small frozen records, so a later database version can load the same shape.
+``LADDERS`` is the seed: ``load_library`` copies it into the database, where a clinic admin
+edits it, and the engine reads the ladders of the ``Library`` it is given (``LadderIndex``).
+The rules a ladder must keep are written once, in ``ladder_errors`` and the ``*_problem``
+functions, for the seed's test and the admin alike.
 """
 
-from dataclasses import dataclass
+import types
+import typing
+from dataclasses import dataclass, fields, is_dataclass
+from operator import attrgetter
 
-from evaluations.plan.stages import ACUTE_STRAIN, NERVE, TENDINOPATHY
+from evaluations.plan.snapshot import Bilateral, FindingsSnapshot
+from evaluations.plan.stages import ACUTE_STRAIN, NERVE, STAGE_NAMES, TENDINOPATHY
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +60,6 @@ class Ladder:
     pathway: str | None = None
 
 
-CHECK_KINDS = ("flag", "at_least", "gate")
 STRAIN_II = StageLimit(ACUTE_STRAIN, 2)
 STRAIN_III = StageLimit(ACUTE_STRAIN, 3)
 TENDON_2 = StageLimit(TENDINOPATHY, 2)
@@ -286,6 +292,76 @@ LADDERS = (
 )
 
 
+def _finding_subjects() -> tuple[frozenset, frozenset]:
+    """The snapshot's yes/no findings and its number findings, as ``section.name`` paths."""
+    flags, numbers = set(), set()
+
+    def walk(cls, prefix: str) -> None:
+        hints = typing.get_type_hints(cls)
+        for field in fields(cls):
+            kind = hints[field.name]
+            if typing.get_origin(kind) is Bilateral:
+                kind = typing.get_args(kind)[0]
+            elif typing.get_origin(kind) in (typing.Union, types.UnionType):
+                kind = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+                # An optional section (the previous visit's scores) may be absent entirely.
+                if is_dataclass(kind):
+                    continue
+            if is_dataclass(kind):
+                walk(kind, f"{prefix}{field.name}.")
+            elif kind is bool:
+                flags.add(prefix + field.name)
+            elif kind in (int, float):
+                numbers.add(prefix + field.name)
+
+    walk(FindingsSnapshot, "")
+    return frozenset(flags), frozenset(numbers)
+
+
+_FLAGS, _NUMBERS = _finding_subjects()
+# The rules that report a gate (strain.py: R6, R7; gait.py: R19).
+GATE_RULES = ("R6", "R7", "R19")
+# What each kind of check may name: a yes/no finding, a number finding, a rule's gate.
+CHECK_SUBJECTS = {"flag": _FLAGS, "at_least": _NUMBERS, "gate": frozenset(GATE_RULES)}
+CHECK_KINDS = tuple(CHECK_SUBJECTS)
+UNKNOWN_KIND = "unknown check {kind!r}: use {kinds}."
+UNKNOWN_FINDING = "{kind} check {subject!r}: no such {what} (section.finding, e.g. {example})."
+UNKNOWN_GATE = "gate check {subject!r}: no such gate; the gates are {gates}."
+NO_THRESHOLD = "at_least check {subject!r} needs a number to reach."
+UNKNOWN_PATHWAY = "unknown pathway {pathway!r}: use {pathways}."
+STAGE_OUT_OF_RANGE = "{pathway} has stages 1 to {last}, not {stage}."
+_SUBJECT_WORDS = {
+    "flag": ("yes/no finding", "core.pbu_able_to_hold"),
+    "at_least": ("number finding", "hamstring.single_leg_bridge_reps"),
+}
+
+
+def check_problem(check: Check) -> str | None:
+    """What is wrong with one capacity check, in words; None when the engine can read it."""
+    if check.kind not in CHECK_SUBJECTS:
+        return UNKNOWN_KIND.format(kind=check.kind, kinds=", ".join(CHECK_KINDS))
+    if check.subject not in CHECK_SUBJECTS[check.kind]:
+        if check.kind == "gate":
+            return UNKNOWN_GATE.format(subject=check.subject, gates=", ".join(GATE_RULES))
+        what, example = _SUBJECT_WORDS[check.kind]
+        return UNKNOWN_FINDING.format(
+            kind=check.kind, subject=check.subject, what=what, example=example
+        )
+    if check.kind == "at_least" and not isinstance(check.value, int | float):
+        return NO_THRESHOLD.format(subject=check.subject)
+    return None
+
+
+def stage_limit_problem(limit: StageLimit) -> str | None:
+    """What is wrong with one stage limit, in words; None when the pathway has that stage."""
+    if limit.pathway not in STAGE_NAMES:
+        return UNKNOWN_PATHWAY.format(pathway=limit.pathway, pathways=", ".join(STAGE_NAMES))
+    last = len(STAGE_NAMES[limit.pathway])
+    if not (isinstance(limit.stage, int) and 1 <= limit.stage <= last):
+        return STAGE_OUT_OF_RANGE.format(pathway=limit.pathway, last=last, stage=limit.stage)
+    return None
+
+
 def ladder_errors(ladders, known_codes) -> list[str]:
     """Everything wrong with ladder data, in words an admin can act on; [] when it is sound."""
     errors = []
@@ -294,6 +370,11 @@ def ladder_errors(ladders, known_codes) -> list[str]:
         if ladder.code in seen:
             errors.append(f"Ladder {ladder.code!r} is declared twice.")
         seen.add(ladder.code)
+        if ladder.pathway is not None and ladder.pathway not in STAGE_NAMES:
+            problem = UNKNOWN_PATHWAY.format(
+                pathway=ladder.pathway, pathways=", ".join(STAGE_NAMES)
+            )
+            errors.append(f"Ladder {ladder.code!r}: {problem}")
         if not ladder.levels:
             errors.append(f"Ladder {ladder.code!r} has no levels.")
             continue
@@ -309,16 +390,54 @@ def ladder_errors(ladders, known_codes) -> list[str]:
                 f"Ladder {ladder.code!r} has a cycle: {code!r} comes back on a later rung."
             )
         for level in ladder.levels:
+            where = f"Ladder {ladder.code!r} level {level.rung}"
             if level.code not in known_codes:
                 errors.append(
-                    f"Ladder {ladder.code!r} level {level.rung} names {level.code!r}, "
-                    "which is not in the exercise library."
+                    f"{where} names {level.code!r}, which is not in the exercise library "
+                    "(deleted or switched off)."
                 )
             if not level.criterion.strip():
-                errors.append(f"Ladder {ladder.code!r} level {level.rung} has no criterion.")
-            for check in level.capacity:
-                if check.kind not in CHECK_KINDS:
-                    errors.append(
-                        f"Ladder {ladder.code!r} level {level.rung}: unknown check {check.kind!r}."
-                    )
+                errors.append(f"{where} has no criterion.")
+            for problem in map(stage_limit_problem, level.stage_limits):
+                if problem:
+                    errors.append(f"{where}: {problem}")
+            for problem in map(check_problem, level.capacity):
+                if problem:
+                    errors.append(f"{where}: {problem}")
     return errors
+
+
+def _not_measured(snapshot) -> None:
+    return None
+
+
+class LadderIndex:
+    """One library's ladders and the tables the engine reads on every plan, built once.
+
+    ``checks`` numbers every distinct capacity check, so a plan's measured capacity is one
+    bit mask (``check_mask`` holds each exercise's checks in it).
+    """
+
+    __slots__ = ("ladders", "stage_limits", "ladders_of", "checks", "check_mask", "getters")
+
+    def __init__(self, ladders):
+        self.ladders = tuple(ladders)
+        levels = [(ladder, level) for ladder in self.ladders for level in ladder.levels]
+        self.checks = tuple(dict.fromkeys(check for _, level in levels for check in level.capacity))
+        bit = {check: 1 << index for index, check in enumerate(self.checks)}
+        limits, self.ladders_of, self.check_mask = {}, {}, {}
+        for ladder, level in levels:
+            limits.setdefault(level.code, set()).update(level.stage_limits)
+            self.ladders_of.setdefault(level.code, []).append(ladder.code)
+            for check in level.capacity:
+                self.check_mask[level.code] = self.check_mask.get(level.code, 0) | bit[check]
+        self.stage_limits = {code: tuple(found) for code, found in limits.items()}
+        # A check naming no finding (a row edited outside the admin) counts as not measured.
+        self.getters = {
+            check: attrgetter(check.subject) if check_problem(check) is None else _not_measured
+            for check in self.checks
+            if check.kind != "gate"
+        }
+
+
+SEED_LADDERS = LadderIndex(LADDERS)

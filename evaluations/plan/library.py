@@ -1,7 +1,9 @@
-"""The exercise library as the engine sees it: frozen exercises, indexed once by code.
+"""The exercise library as the engine sees it: frozen exercises, indexed once by code, and
+the progression ladders over them.
 
-The seed lives in ``evaluations/data/exercises.json`` (clinical reference §4). A clinic's edited
-library (inactive exercises left out) is passed to ``build_plan`` in the same shape.
+The seed lives in ``evaluations/data/exercises.json`` (clinical reference §4) and
+``evaluations/plan/ladders.py`` (§9). A clinic's edited library (inactive exercises left
+out) and its edited ladders are passed to ``build_plan`` in the same shape.
 """
 
 import json
@@ -11,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from evaluations.plan.actions import ACTIONS
+from evaluations.plan.ladders import SEED_LADDERS, Ladder, LadderIndex
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "data" / "exercises.json"
 
@@ -67,11 +70,15 @@ def load_seed_library(path: Path = SEED_PATH) -> tuple[LibraryExercise, ...]:
 
 
 class Library:
-    """The active exercises by code; build it once and pass it to many ``build_plan`` calls."""
+    """The active exercises by code and their ladders (the seeded ones unless given); build
+    it once and pass it to many ``build_plan`` calls."""
 
-    __slots__ = ("_by_code", "entries", "item_cache")
+    __slots__ = ("_by_code", "entries", "item_cache", "ladders")
 
-    def __init__(self, exercises: Iterable[LibraryExercise]):
+    def __init__(
+        self, exercises: Iterable[LibraryExercise], ladders: Iterable[Ladder] | None = None
+    ):
+        self.ladders = SEED_LADDERS if ladders is None else LadderIndex(ladders)
         self._by_code = {exercise.code: exercise for exercise in exercises if exercise.active}
         # Everything a rule may ask for by code: manual therapy / education actions, then
         # the clinic's exercises (an exercise wins if a clinic reuses an action's code).

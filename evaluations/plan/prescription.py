@@ -8,10 +8,9 @@ shows the dosing and cautions of its own pathway and stage.
 """
 
 from dataclasses import dataclass, replace
-from operator import attrgetter
 
 from evaluations.plan.derived import LSI_THRESHOLD, Derived, limb_symmetry
-from evaluations.plan.ladders import LADDERS, Level
+from evaluations.plan.ladders import LadderIndex, Level
 from evaluations.plan.library import LibraryExercise
 from evaluations.plan.plan_types import (
     EVIDENCE_LEVELS,
@@ -81,60 +80,34 @@ class Prescription:
     home_empty_reason: str
 
 
-def _limits_by_code() -> dict:
-    limits = {}
-    for ladder in LADDERS:
-        for level in ladder.levels:
-            limits.setdefault(level.code, set()).update(level.stage_limits)
-    return {code: tuple(found) for code, found in limits.items()}
-
-
-STAGE_LIMITS = _limits_by_code()
-LADDERS_OF = {}
-for _ladder in LADDERS:
-    for _level in _ladder.levels:
-        LADDERS_OF.setdefault(_level.code, []).append(_ladder.code)
-CHECKS = tuple(
-    dict.fromkeys(
-        check for ladder in LADDERS for level in ladder.levels for check in level.capacity
-    )
-)
-CHECKED_CODES = frozenset(
-    level.code for ladder in LADDERS for level in ladder.levels if level.capacity
-)
-# The checks each exercise's level asks for, as a bit mask over CHECKS.
-CHECK_MASK = {}
-for _ladder in LADDERS:
-    for _level in _ladder.levels:
-        for _check in _level.capacity:
-            CHECK_MASK[_level.code] = CHECK_MASK.get(_level.code, 0) | 1 << CHECKS.index(_check)
-_GETTERS = {check: attrgetter(check.subject) for check in CHECKS if check.kind != "gate"}
-
-
-def stage_allows(code: str, stage_by: dict) -> bool:
-    """False when an active pathway is below a stage the exercise needs (§4's phase marks)."""
+def stage_allows(code: str, stage_by: dict, stage_limits: dict) -> bool:
+    """False when an active pathway is below a stage the exercise needs (§4's phase marks);
+    ``stage_limits`` is the library's ``LadderIndex.stage_limits``."""
     return all(
         stage_by.get(limit.pathway, limit.stage) >= limit.stage
-        for limit in STAGE_LIMITS.get(code, ())
+        for limit in stage_limits.get(code, ())
     )
 
 
-def capacity_facts(snapshot: FindingsSnapshot, gates: dict, wanted) -> int:
-    """The ladder checks of the wanted levels the findings meet, as a bit mask over CHECKS;
-    unknown counts as not met."""
+def capacity_facts(snapshot: FindingsSnapshot, gates: dict, wanted, ladders: LadderIndex) -> int:
+    """The ladder checks of the wanted levels the findings meet, as a bit mask over the
+    library's ``ladders.checks``; unknown counts as not met."""
     asked = 0
-    for code in CHECKED_CODES.intersection(wanted):
-        asked |= CHECK_MASK[code]
+    check_mask = ladders.check_mask
+    for code in check_mask.keys() & wanted:
+        asked |= check_mask[code]
+    if not asked:
+        return 0
     side = snapshot.symptomatic_side
     met = 0
-    for bit, check in enumerate(CHECKS):
+    for bit, check in enumerate(ladders.checks):
         if not asked >> bit & 1:
             continue
         if check.kind == "gate":
             gate = gates.get(check.subject)
             ok = gate is not None and gate.status == GateStatus.MET
         else:
-            value = _GETTERS[check](snapshot)
+            value = ladders.getters[check](snapshot)
             if isinstance(value, Bilateral):
                 value = value.get(side) if side in (Side.LEFT, Side.RIGHT) else _weaker(value)
             ok = (
@@ -269,9 +242,11 @@ def prescribe(
     capacity: int,
     sides: tuple,
     home_limit: int,
+    ladders: LadderIndex,
 ) -> Prescription:
-    """The plan's items as a prescription; pure, so the engine memoises it by its inputs."""
-    capacity = frozenset(check for bit, check in enumerate(CHECKS) if capacity >> bit & 1)
+    """The plan's items as a prescription; pure, so the engine memoises it by its inputs
+    (per library: ``ladders`` is the library's, and ``capacity`` a mask over its checks)."""
+    capacity = frozenset(check for bit, check in enumerate(ladders.checks) if capacity >> bit & 1)
     sides = dict(sides)
     stage_by = {stage.pathway: stage.number for stage in stages}
     stage_key = tuple(sorted(stage_by.items()))
@@ -282,14 +257,16 @@ def prescribe(
     current, later, held = {}, {}, {}
     next_steps = {}
     rungs = []
-    for ladder in LADDERS:
+    for ladder in ladders.ladders:
         if ladder.pathway and ladder.pathway not in stage_by:
             continue
         levels = [level for level in ladder.levels if level.code in entries]
         indicated = [level for level in levels if level.code in wanted]
         if not indicated:
             continue
-        allowed = [level for level in indicated if stage_allows(level.code, stage_by)]
+        allowed = [
+            level for level in indicated if stage_allows(level.code, stage_by, ladders.stage_limits)
+        ]
         on_rung = _current_levels(allowed, capacity, stage_by) if allowed else []
         for level in on_rung:
             current.setdefault(level.code, set()).add(ladder.code)
@@ -329,7 +306,7 @@ def prescribe(
                 held.setdefault(level.code, text)
     for item in items:
         # Stage limits belong to ladder levels, so an item on no ladder is current.
-        if item.code not in LADDERS_OF:
+        if item.code not in ladders.ladders_of:
             current[item.code] = set()
     for code in current:
         later.pop(code, None)

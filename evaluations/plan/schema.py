@@ -118,7 +118,8 @@ def build_schema() -> dict:
         "$id": SCHEMA_ID,
         "title": "wholebody findings snapshot",
         "description": (
-            "Everything the findings-to-plan engine reads from one evaluation (clinical reference §1–§3). "
+            "Everything the findings-to-plan engine reads from one evaluation "
+            "(clinical reference §1–§3). "
             "Omit, or set to null, anything not tested or not asked: a missing value is "
             "'not measured', never 'negative'. Tests that count only with the familiar pain "
             "record it as positive_familiar."

@@ -51,7 +51,12 @@ def _loaded(evaluation):
 
 def engine_plan(evaluation):
     snapshot = build_snapshot(evaluation, previous=previous_evaluation(evaluation))
-    return build_plan(snapshot, engine_library(clinic_id=evaluation.patient.clinic_id))
+    clinic = evaluation.patient.clinic
+    return build_plan(
+        snapshot,
+        engine_library(clinic_id=clinic.pk),
+        home_limit=clinic.home_programme_limit,
+    )
 
 
 def plan_data(plan):

@@ -15,9 +15,10 @@ from evaluations.library import (
     seed_exercise_library,
     set_active,
 )
-from evaluations.management.commands.load_library import SEEDED
+from evaluations.management.commands.load_library import LADDERS_SEEDED, SEEDED
 from evaluations.models import Exercise, Pathway, Pillar
 from evaluations.plan.engine import build_plan
+from evaluations.plan.ladders import LADDERS
 from evaluations.plan.library import SEED_PATH, Library, load_seed_library
 from evaluations.plan.schema import snapshot_from_dict
 
@@ -53,14 +54,16 @@ def test_seeded_pathways_get_readable_names(seeded):
 
 
 def test_a_reseed_adds_nothing(seeded, django_assert_num_queries):
-    with django_assert_num_queries(3):  # savepoint, the lookup by code, savepoint release
+    # savepoint, the lookups of exercises and of ladders by code, savepoint release
+    with django_assert_num_queries(4):
         assert seed_exercise_library() == (0, 40)
     assert Exercise.objects.count() == 40
     assert Pathway.objects.count() == len({t for e in load_seed_library() for t in e.tags})
 
 
 def test_the_seed_writes_in_a_handful_of_queries(django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+    # At most ten for the exercises, three for the ladders (lookup, ladders, levels).
+    with django_assert_max_num_queries(10 + 3):
         seed_exercise_library()
 
 
@@ -111,7 +114,9 @@ def test_the_command_says_what_it_added_and_kept():
 
     assert out.getvalue().splitlines() == [
         SEEDED.format(added=40, kept=0),
+        LADDERS_SEEDED.format(added=len(LADDERS), kept=0),
         SEEDED.format(added=0, kept=40),
+        LADDERS_SEEDED.format(added=0, kept=len(LADDERS)),
     ]
     assert SEEDED.format(added=40, kept=0) == "Exercise library: 40 added, 0 already there."
 
@@ -146,10 +151,11 @@ def test_the_engine_library_leaves_out_inactive_exercises(seeded):
     assert len(library) == 38
 
 
-def test_a_warm_engine_library_runs_one_small_query(seeded, django_assert_num_queries):
-    with django_assert_num_queries(4):  # fingerprint, exercises, their pillars, their pathways
+def test_a_warm_engine_library_runs_two_small_queries(seeded, django_assert_num_queries):
+    # The fingerprints, exercises, their pillars, their pathways, ladders, their levels.
+    with django_assert_num_queries(7):
         first = engine_library(clinic_id=None)
-    with django_assert_num_queries(1):  # the fingerprint only
+    with django_assert_num_queries(2):  # the fingerprints of the exercises and the ladders
         assert engine_library(clinic_id=None) is first
 
 

@@ -15,7 +15,6 @@ from evaluations.plan.prescription import (
     HOME_LIMIT_MIN,
     PAINFUL_SIDE_RULES,
     SIDED_KINDS,
-    STAGE_LIMITS,
 )
 from evaluations.plan.schema import snapshot_from_dict, snapshot_to_dict
 from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, RedFlagScreen
@@ -132,7 +131,7 @@ def test_no_current_item_belongs_to_a_later_stage_than_its_pathways(snapshot):
     stage_by = _stage_by(plan)
     for item in plan.items:
         if item.part != Part.LATER:
-            for limit in STAGE_LIMITS.get(item.code, ()):
+            for limit in LIBRARY.ladders.stage_limits.get(item.code, ()):
                 assert stage_by.get(limit.pathway, limit.stage) >= limit.stage, item.code
 
 
