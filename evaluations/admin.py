@@ -181,6 +181,7 @@ class ExerciseResource(resources.ModelResource):
             "reps",
             "hold_seconds",
             "frequency",
+            "one_side_at_a_time",
             "dosing",
             "progression",
             "regression",
@@ -358,6 +359,7 @@ class ExerciseAdmin(LibraryPermissions, ImportExportModelAdmin):
                 "fields": [
                     ("sets", "reps", "hold_seconds"),
                     "frequency",
+                    "one_side_at_a_time",
                     "dosing",
                     "progression",
                     "regression",

@@ -13,12 +13,14 @@ missing or was altered is never re-rendered silently: a clinic admin re-issues i
 
 import hashlib
 import hmac
+from pathlib import Path
 
+from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from evaluations.models import Evaluation, SignedDocument
+from evaluations.models import Evaluation, PlanItem, SignedDocument
 from evaluations.reports.documents import DOCUMENTS
 
 from .audit import DOCUMENT_REISSUED, record_event
@@ -49,6 +51,13 @@ def storage_name(evaluation, kind, version):
     return f"signed/{evaluation.public_id}/{kind}-v{version}.pdf"
 
 
+def _store(name, data):
+    # A file left by a rolled-back attempt is overwritten, never renamed: the row names it.
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(data))
+
+
 def record_document(document, note_hash):
     """What a document's HMAC covers: the row, chained to the note's hash."""
     return {
@@ -73,11 +82,7 @@ def issue_document(*, evaluation, kind, reason, by):
     _, _, data = DOCUMENTS[kind](evaluation)
     last = evaluation.documents.filter(kind=kind).order_by("version").last()
     version = last.version + 1 if last else 1
-    # A file left by a rolled-back attempt is overwritten, never renamed: the row names it.
-    name = storage_name(evaluation, kind, version)
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    stored = default_storage.save(name, ContentFile(data))
+    stored = _store(storage_name(evaluation, kind, version), data)
     document = SignedDocument(
         evaluation=evaluation,
         kind=kind,
@@ -95,6 +100,35 @@ def issue_document(*, evaluation, kind, reason, by):
     return document
 
 
+def _picture(item):
+    """(extension, bytes) of the picture a handout prints for an item, or None."""
+    if item.exercise and item.exercise.image:
+        with default_storage.open(item.exercise.image.name, "rb") as handle:
+            return item.exercise.image.name.rsplit(".", 1)[-1].lower(), handle.read()
+    drawing = finders.find(f"img/exercises/{item.code}.svg") if item.code else None
+    return ("svg", Path(drawing).read_bytes()) if drawing else None
+
+
+def freeze_pictures(evaluation):
+    """Copy each exercise's picture into the signed storage beside the PDFs, named on its item.
+
+    Call under the note's lock before the signed document is made: the items' picture_file
+    and picture_sha256 are signed with them, and a later upload never changes the handout.
+    """
+    items = evaluation.plan_items.select_related("exercise").filter(
+        kind=PlanItem.Kind.EXERCISE, removed=False
+    )
+    for item in items:
+        picture = _picture(item)
+        if picture is None:
+            continue
+        extension, data = picture
+        name = f"signed/{evaluation.public_id}/pictures/item-{item.pk}.{extension}"
+        item.picture_file = _store(name, data)
+        item.picture_sha256 = hashlib.sha256(data).hexdigest()
+        item.save(update_fields=["picture_file", "picture_sha256", "updated_at"])
+
+
 def issue_signed_documents(*, evaluation, by):
     return [
         issue_document(evaluation=evaluation, kind=kind, reason=SignedDocument.Reason.SIGNED, by=by)
@@ -110,22 +144,30 @@ def current_documents(evaluation, documents=None):
     return latest
 
 
-def stored_bytes(document):
-    """The stored file's bytes, or None when it is missing or no longer what was issued."""
+def _verified_bytes(name, sha256):
     try:
-        with default_storage.open(document.file_name, "rb") as handle:
+        with default_storage.open(name, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
         return None
-    return data if hashlib.sha256(data).hexdigest() == document.sha256 else None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def stored_bytes(document):
+    """The stored file's bytes, or None when it is missing or no longer what was issued."""
+    return _verified_bytes(document.file_name, document.sha256)
+
+
+def _stored_file_problem(name, sha256):
+    if not default_storage.exists(name):
+        return FILE_MISSING.format(file=name)
+    if _verified_bytes(name, sha256) is None:
+        return FILE_ALTERED.format(file=name)
+    return None
 
 
 def file_problem(document):
-    if not default_storage.exists(document.file_name):
-        return FILE_MISSING.format(file=document.file_name)
-    if stored_bytes(document) is None:
-        return FILE_ALTERED.format(file=document.file_name)
-    return None
+    return _stored_file_problem(document.file_name, document.sha256)
 
 
 def document_problems(evaluation):
@@ -142,6 +184,12 @@ def document_problems(evaluation):
         if not hmac.compare_digest(keyed_hash(expected, key_id), document.content_hash):
             problems.append(RECORD_ALTERED.format(file=document.file_name))
         elif problem := file_problem(document):
+            problems.append(problem)
+    # The pictures copied at signing: their names and SHA-256 are in the signed document.
+    for item in evaluation.plan_items.all():
+        if item.picture_file and (
+            problem := _stored_file_problem(item.picture_file, item.picture_sha256)
+        ):
             problems.append(problem)
     return problems
 

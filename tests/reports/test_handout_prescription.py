@@ -82,7 +82,7 @@ def test_the_handout_names_the_painful_leg_and_each_exercises_side(seeded, alice
     sided = evaluation.plan_items.filter(part=Part.HOME, removed=False).exclude(side="")
     assert sided.exists()
     for item in sided:
-        assert f"{item.plain_name or item.name} {plain.EXERCISE_SIDE[item.side]}" in printed
+        assert f"{item.plain_name or item.name} {item.patient_side}" in printed
 
 
 def test_a_moved_exercise_follows_the_clinician_into_and_out_of_the_handout(seeded, alice, patient):
