@@ -1,6 +1,7 @@
 """Frozen documents: a signed note's PDFs are stored at signing and reprinted byte for byte."""
 
 import hashlib
+import io
 
 import pytest
 from auditlog.models import LogEntry
@@ -9,10 +10,11 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
+from PIL import Image
 
 from evaluations.models import Evaluation, Exercise, PlanItem, SignedDocument
 from evaluations.reports import documents as report_documents
-from evaluations.reports.context import DRAFT_MARK
+from evaluations.reports.context import DRAFT_MARK, handout_context
 from evaluations.reports.documents import render_handout
 from evaluations.services.audit import DOCUMENT_REISSUED
 from evaluations.services.documents import MUST_BE_REISSUED
@@ -193,3 +195,96 @@ def test_a_deleted_document_record_is_reported(signed):
         cursor.execute("SET LOCAL session_replication_role = DEFAULT")
     errors = verify_notes_errors()
     assert str(signed.public_id) in errors and "report" in errors
+
+
+def png(colour):
+    content = io.BytesIO()
+    Image.new("RGB", (40, 30), colour).save(content, "PNG")
+    return content.getvalue()
+
+
+def printed(evaluation):
+    """The handout as a re-render from the note gives it, less the time of printing."""
+    context = handout_context(evaluation)
+    pdf_text = text(render_handout(evaluation)[2]).replace(context.pop("printed_at"), "")
+    return context, pdf_text
+
+
+def pictures(evaluation):
+    items = evaluation.plan_items.exclude(picture_file="").order_by("pk")
+    return {item.pk: default_storage.open(item.picture_file, "rb").read() for item in items}
+
+
+def test_a_re_render_from_the_note_ignores_every_library_edit(alice_client, signed):
+    context, pdf_text = printed(signed)
+    frozen = pictures(signed)
+    reprint = alice_client.get(pdf_url(signed, "handout")).content
+    assert frozen and context["exercises"]
+    # The edits hit the very rows the note points to: a new picture, a dosing import's
+    # numbers and words, new plain words, and the one-side flag turned round.
+    for exercise in Exercise.objects.filter(pk__in=signed.plan_items.values("exercise")):
+        exercise.image.save("new.png", ContentFile(png("red")), save=False)
+        exercise.dosing, exercise.sets, exercise.reps, exercise.frequency = (
+            EDITED_DOSING,
+            9,
+            99,
+            "Every hour",
+        )
+        exercise.plain_name = exercise.patient_steps = exercise.patient_feel = RENAMED
+        exercise.one_side_at_a_time = not exercise.one_side_at_a_time
+        exercise.save()
+    assert printed(signed) == (context, pdf_text)
+    assert RENAMED not in pdf_text and EDITED_DOSING not in pdf_text
+    assert pictures(signed) == frozen
+    assert alice_client.get(pdf_url(signed, "handout")).content == reprint
+    assert verify_note(signed)
+
+
+def test_the_signed_content_covers_every_printed_field(signed):
+    document = signed.signed_content
+    printed_fields = {
+        "name",
+        "plain_name",
+        "instructions",
+        "dosing",
+        "patient_dosing",
+        "patient_feel",
+        "patient_stop",
+        "side",
+        "one_side_at_a_time",
+        "next_step",
+        "cautions",
+        "evidence_level",
+        "picture_file",
+        "picture_sha256",
+    }
+    assert printed_fields <= set(document["plan_items"]["fields"])
+    clinic = signed.patient.clinic
+    assert (document["clinic"]["name"], document["clinic"]["phone"]) == (clinic.name, clinic.phone)
+    item = next(i for i in document["plan_items"]["items"] if i["picture_sha256"])
+    data = default_storage.open(item["picture_file"], "rb").read()
+    assert hashlib.sha256(data).hexdigest() == item["picture_sha256"]
+
+
+def test_a_changed_patient_wording_is_caught(signed):
+    # Only someone who switches the triggers off can change a signed note's item.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            f"UPDATE {PlanItem._meta.db_table} SET patient_dosing = %s WHERE evaluation_id = %s",
+            ["As much as you like", signed.pk],
+        )
+        cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+    assert not verify_note(signed)
+    assert "plan items" in verify_notes_errors()
+
+
+@pytest.mark.parametrize("how", ["missing", "altered"])
+def test_a_lost_picture_is_named_by_verify_notes(signed, how):
+    item = signed.plan_items.exclude(picture_file="").first()
+    default_storage.delete(item.picture_file)
+    if how == "altered":
+        default_storage.save(item.picture_file, ContentFile(png("blue")))
+    errors = verify_notes_errors()
+    assert str(signed.public_id) in errors and item.picture_file in errors
+    assert signed.patient.family_name not in errors

@@ -52,3 +52,12 @@ def test_one_side_drops_per_side_and_both_sides_say_each_side():
 def test_clinical_abbreviations_are_found_for_the_message():
     assert clinical_abbreviations("3 × 10 at RPE 7, 70 % MVC, RPE") == ["RPE", "MVC"]
     assert clinical_abbreviations("3 sets of 10") == []
+
+
+def test_the_seed_says_which_exercises_are_done_one_side_at_a_time():
+    for exercise in SEED:
+        if re.search(r"\bper (side|leg)\b", exercise["dosing"]):
+            assert exercise["one_side_at_a_time"] is True, exercise["code"]
+    one_side = {e["code"]: e["one_side_at_a_time"] for e in SEED}
+    assert one_side["single_leg_bridge"] and not one_side["bridge_hold"]
+    assert not one_side["hip_thrust"] and not one_side["nordic_curl"]
