@@ -1,4 +1,4 @@
-from .documents import SignedDocument
+from .documents import LostDocument, SignedDocument
 from .evaluation import Evaluation
 from .exercise import Exercise, Pathway, Pillar
 from .findings import (
@@ -24,6 +24,7 @@ __all__ = [
     "Addendum",
     "PlanItem",
     "ReferralAcknowledgement",
+    "LostDocument",
     "SignedDocument",
     "SIGNED_NOTE_IS_READ_ONLY",
     "SignedNoteError",

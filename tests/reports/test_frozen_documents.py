@@ -12,11 +12,11 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from PIL import Image
 
-from evaluations.models import Evaluation, Exercise, PlanItem, SignedDocument
+from evaluations.models import Evaluation, Exercise, LostDocument, PlanItem, SignedDocument
 from evaluations.reports import documents as report_documents
 from evaluations.reports.context import DRAFT_MARK, handout_context
 from evaluations.reports.documents import render_handout
-from evaluations.services.audit import DOCUMENT_REISSUED
+from evaluations.services.audit import DOCUMENT_LOST, DOCUMENT_REISSUED
 from evaluations.services.documents import MUST_BE_REISSUED
 from evaluations.services.signing import add_addendum, sign_evaluation, verify_note
 from tests.factories import TEST_PASSWORD, answer_red_flags_negative
@@ -288,3 +288,62 @@ def test_a_lost_picture_is_named_by_verify_notes(signed, how):
     errors = verify_notes_errors()
     assert str(signed.public_id) in errors and item.picture_file in errors
     assert signed.patient.family_name not in errors
+
+
+def lost_url(evaluation, kind, version):
+    return reverse("evaluations:record_lost_document", args=[evaluation.public_id, kind, version])
+
+
+@pytest.fixture
+def amended(signed, alice):
+    add_addendum(evaluation=signed, author=alice, text=ADDENDUM_TEXT)
+    return signed
+
+
+def test_a_clinic_admin_records_a_lost_older_version(client, bob, amended):
+    older = stored(amended, "report", 1)
+    break_file(older, "missing")
+    assert older.file_name in verify_notes_errors()
+    client.force_login(bob)
+    page = client.get(amended.get_absolute_url()).content.decode()
+    assert 'data-testid="record-lost-report-1"' in page
+    assert client.post(lost_url(amended, "report", 1)).status_code == 302
+    events = LogEntry.objects.filter(additional_data__event=DOCUMENT_LOST, actor=bob)
+    assert list(events.values_list("additional_data__detail", flat=True)) == ["report v1"]
+    # Recorded and keyed: no longer a mismatch, and the old version says what happened.
+    call_command("verify_notes", stdout=io.StringIO())
+    reprint = client.get(pdf_url(amended, "report", 1))
+    assert reprint.status_code == 409
+    assert "a clinic admin recorded it on" in reprint.content.decode()
+    assert client.get(pdf_url(amended, "report")).status_code == 200
+
+
+def test_only_an_older_broken_version_is_recorded_lost(client, bob, amended):
+    client.force_login(bob)
+    client.post(lost_url(amended, "report", 1))  # intact
+    break_file(stored(amended, "report", 2), "missing")
+    client.post(lost_url(amended, "report", 2))  # current: re-issue it instead
+    assert not LostDocument.objects.exists()
+    assert client.post(lost_url(amended, "report", 7)).status_code == 404
+
+
+def test_a_clinician_cannot_record_a_loss_and_another_clinic_gets_404(
+    alice_client, client, charlie, amended
+):
+    break_file(stored(amended, "report", 1), "missing")
+    assert alice_client.post(lost_url(amended, "report", 1)).status_code == 403
+    client.force_login(charlie)
+    assert client.post(lost_url(amended, "report", 1)).status_code == 404
+    assert not LostDocument.objects.exists()
+
+
+def test_an_altered_record_of_a_loss_is_reported(client, bob, amended):
+    older = stored(amended, "report", 1)
+    break_file(older, "missing")
+    client.force_login(bob)
+    client.post(lost_url(amended, "report", 1))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {LostDocument._meta.db_table} SET recorded_at = recorded_at - interval '1 day'"
+        )
+    assert "was lost no longer matches its hash" in verify_notes_errors()
