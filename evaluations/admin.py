@@ -209,6 +209,7 @@ class ExerciseResource(resources.ModelResource):
             "reps",
             "hold_seconds",
             "frequency",
+            "one_side_at_a_time",
             "dosing",
             "progression",
             "regression",
@@ -496,6 +497,7 @@ class ExerciseAdmin(ClinicLibraryAdmin, ImportExportModelAdmin):
                 "fields": [
                     ("sets", "reps", "hold_seconds"),
                     "frequency",
+                    "one_side_at_a_time",
                     "dosing",
                     "progression",
                     "regression",

@@ -60,4 +60,9 @@ urlpatterns = [
         reports.reissue,
         name="reissue_document",
     ),
+    path(
+        "<uuid:public_id>/documents/<slug:kind>/v<int:version>/lost/",
+        reports.record_lost,
+        name="record_lost_document",
+    ),
 ]

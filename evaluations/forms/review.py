@@ -5,6 +5,7 @@ from django import forms
 
 from evaluations.models import PlanItem
 from evaluations.plan.plan_types import PILLARS
+from evaluations.reports.plain_dosing import clinical_abbreviations
 from evaluations.services.signing import ACTION_REQUIRED, EMPTY_ADDENDUM
 
 REMOVE_NEEDS_REASON = "Say briefly why this item comes off the plan."
@@ -12,11 +13,32 @@ NAME_THE_ITEM = "Describe the item before adding it."
 CHOOSE_KIND = "Choose manual therapy or education."
 CHOOSE_PILLAR = "Choose one of the five pillars."
 CHOOSE_EXERCISE = "Choose an exercise from the library."
+FOR_THE_PATIENT = (
+    "The patient reads this: write {words} out in plain words (the handout never prints "
+    "clinical abbreviations)."
+)
 
 
 class ItemEditForm(forms.Form):
+    """An item's dosing and note, and what the handout tells the patient about it."""
+
     dosing = forms.CharField(max_length=500, required=False)
     clinician_note = forms.CharField(max_length=500, required=False)
+    # Optional in the form, so an older page or a script that sends only the dosing keeps
+    # the patient's wording as it is (None) rather than emptying it.
+    patient_dosing = forms.CharField(max_length=500, required=False)
+    patient_feel = forms.CharField(max_length=1000, required=False)
+    patient_stop = forms.CharField(max_length=1000, required=False)
+    PATIENT_FIELDS = ("patient_dosing", "patient_feel", "patient_stop")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.PATIENT_FIELDS:
+            if name not in self.data:
+                cleaned[name] = None
+            elif found := clinical_abbreviations(cleaned.get(name)):
+                self.add_error(name, FOR_THE_PATIENT.format(words=", ".join(found)))
+        return cleaned
 
 
 class RemoveItemForm(forms.Form):

@@ -1,4 +1,4 @@
-from .documents import SignedDocument
+from .documents import LostDocument, SignedDocument
 from .evaluation import Evaluation
 from .exercise import Exercise, Pathway, Pillar
 from .findings import (
@@ -26,6 +26,7 @@ __all__ = [
     "PlanItem",
     "RedFlagConfirmation",
     "ReferralAcknowledgement",
+    "LostDocument",
     "SignedDocument",
     "SIGNED_NOTE_IS_READ_ONLY",
     "SignedNoteError",

@@ -55,3 +55,31 @@ class SignedDocument(models.Model):
         if self.pk:
             raise SignedNoteError("A signed document cannot be changed once issued.")
         super().save(*args, **kwargs)
+
+
+class LostDocument(models.Model):
+    """A clinic admin's record that an older version's stored file was lost or altered.
+
+    Only the current version can be re-issued: a new version renders the note as it reads
+    now, so an older one (a report before its addendum) cannot be made again as it was. It is
+    recorded as lost instead, audited, and keyed like the document it names. Never edited.
+    """
+
+    document = models.OneToOneField(
+        SignedDocument, on_delete=models.PROTECT, related_name="lost_record"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    # HMAC of this record chained to the document's own hash (services/documents).
+    content_hash = models.CharField(max_length=64, editable=False)
+    signature_key_id = models.CharField(max_length=40, editable=False)
+
+    def __str__(self):
+        return f"{self.document} recorded as lost"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise SignedNoteError("A record of a lost document cannot be changed.")
+        super().save(*args, **kwargs)

@@ -136,6 +136,14 @@ class Exercise(models.Model):
         "hold (s)", null=True, blank=True, validators=[MaxValueValidator(600)]
     )
     frequency = models.CharField("frequency", max_length=120, blank=True)
+    one_side_at_a_time = models.BooleanField(
+        "one side at a time",
+        default=False,
+        help_text=(
+            "Done with one leg or side, then the other (a single-leg bridge). Off for an "
+            "exercise both legs do together (a bridge): its handout never says “per side”."
+        ),
+    )
     dosing = models.TextField("dosing", blank=True, help_text="The full dosing with its source.")
     progression = models.TextField("progression", blank=True)
     regression = models.TextField("regression", blank=True)

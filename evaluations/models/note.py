@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from evaluations.plan.plan_types import PART_TITLES, PILLARS, Part
+from evaluations.reports.plain_language import EXERCISE_SIDE
 
 from .evaluation import Evaluation
 from .exercise import Exercise
@@ -46,6 +47,14 @@ class PlanItem(NotePart):
     patient_feel = models.TextField(blank=True)
     patient_stop = models.TextField(blank=True)
     dosing = models.CharField("dosing", max_length=500, blank=True)
+    # Made from the dosing above in plain words (reports/plain_dosing.py) and re-made when the
+    # dosing changes, so the handout never says something else than the signed dosing.
+    patient_dosing = models.CharField(
+        "how much (patient)",
+        max_length=500,
+        blank=True,
+        help_text="The dosing in the patient's words, as the handout prints it.",
+    )
     cautions = models.TextField(blank=True)
     reasons = models.JSONField(default=list, blank=True)
     rule_ids = models.JSONField(default=list, blank=True)
@@ -63,6 +72,8 @@ class PlanItem(NotePart):
         help_text="Home programme, education, in clinic, or later (the next level).",
     )
     side = models.CharField(max_length=5, choices=SIDE_CHOICES, blank=True)
+    # Copied from the exercise like its steps: a library edit never changes a note's wording.
+    one_side_at_a_time = models.BooleanField("one side at a time", default=False)
     stage = models.CharField(
         max_length=200, blank=True, help_text="The pathway stage the item was chosen for."
     )
@@ -70,6 +81,10 @@ class PlanItem(NotePart):
     conflicts = models.JSONField(
         default=list, blank=True, help_text="Active precautions this item goes against."
     )
+    # The picture the handout printed, copied into the signed storage at signing
+    # (services/documents.py), with its SHA-256: a later upload never changes it.
+    picture_file = models.CharField("picture as signed", max_length=255, blank=True)
+    picture_sha256 = models.CharField("SHA-256 of the picture", max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -100,6 +115,11 @@ class PlanItem(NotePart):
     @property
     def step_list(self):
         return [line for line in self.instructions.splitlines() if line.strip()]
+
+    @property
+    def patient_side(self):
+        """The side as the handout says it: a two-leg exercise never reads as a one-leg one."""
+        return EXERCISE_SIDE[self.one_side_at_a_time].get(self.side, "")
 
 
 class ReferralAcknowledgement(NotePart):

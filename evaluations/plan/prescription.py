@@ -25,7 +25,7 @@ from evaluations.plan.plan_types import (
 from evaluations.plan.rules.base import memo
 from evaluations.plan.rules.hip import BRIDGE_POOR_BELOW, weak_sides
 from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, Side
-from evaluations.plan.stage_text import for_stage
+from evaluations.plan.stage_text import dosing_for, for_stage
 from evaluations.plan.stages import ACUTE_STRAIN, NERVE, PERMITS_ONLY, TENDINOPATHY
 
 # §9 and issue 14: 4 by default; a clinic may choose 3 to 6.
@@ -461,12 +461,13 @@ def _staged(item, stage_key, stage_labels, sides, precautions, entries, next_ste
         for pathway, label in stage_labels
         if any(STAGED_RULES.get(rule_id) == pathway for rule_id in item.rule_ids)
     ]
+    side = side_of(item.rule_ids, sides) if item.kind in SIDED_KINDS else ""
     return replace(
         item,
         part=_part(item),
-        side=side_of(item.rule_ids, sides) if item.kind in SIDED_KINDS else "",
+        side=side,
         stage=", ".join(labels),
-        dosing=for_stage(item.dosing, stage_key),
+        dosing=dosing_for(item.dosing, stage_key, side),
         cautions=for_stage(item.cautions, stage_key),
         next_step=next_step,
         conflicts=conflicts,

@@ -21,6 +21,9 @@ ROMAN = {"I": 1, "II": 2, "III": 3}
 # "(phase I)", "(acute strain phase I)", "(phases I → II)".
 PHASE_MARK = re.compile(r"\s*\((?:acute strain )?phases? (I{1,3})(?: → (I{1,3}))?\)")
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+# "per side" is for both sides; an item for one side names its side instead.
+PER_SIDE = re.compile(r"\s*\bper (side|leg)\b")
+ONE_SIDE = ("left", "right")
 
 
 @lru_cache(maxsize=4096)
@@ -52,3 +55,10 @@ def _in_range(mark, phase: int) -> bool:
     low = ROMAN[mark.group(1)]
     high = ROMAN[mark.group(2)] if mark.group(2) else low
     return low <= phase <= high
+
+
+def dosing_for(text: str, stages: tuple[tuple[str, int], ...], side: str) -> str:
+    """The dosing for this stage and side, without phase marks: the item names its stage
+    (PlanItem.stage), and a phase mark in the dosing read as part of it ("… (phase I)")."""
+    text = PHASE_MARK.sub("", for_stage(text, stages))
+    return PER_SIDE.sub("", text) if side in ONE_SIDE else text

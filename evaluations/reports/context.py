@@ -28,6 +28,7 @@ from evaluations.selectors import SECTION_ATTRS
 
 from . import plain_language as plain
 from .findings import REGIONS, region_rows
+from .plain_dosing import patient_dosing
 from .renderer import media_asset, static_asset
 from .sources import reference_list
 
@@ -569,20 +570,13 @@ def handout_context(evaluation):
 
 
 def _exercise(item):
-    exercise = item.exercise
-    steps = item.step_list[:4]
-    library_dosing = exercise.dosing[:500] if exercise else None
-    if exercise and item.dosing.strip() == library_dosing.strip():
-        how_much = plain.plain_dosing(exercise)
-    else:
-        # The clinician changed the dosing: print their words, not the library's.
-        how_much = item.dosing
     return {
         "name": item.plain_name or item.name,
         "picture": _picture(item),
-        "side": plain.EXERCISE_SIDE.get(item.side, ""),
-        "steps": steps,
-        "how_much": how_much,
+        "side": item.patient_side,
+        "steps": item.step_list[:4],
+        # The note's own wording, made from its dosing: never the library's numbers.
+        "how_much": item.patient_dosing or patient_dosing(item.dosing, side=item.side),
         "feel": item.patient_feel,
         "stop": item.patient_stop,
         # The stored step starts "Next: …"; the handout's label already says so.
@@ -592,7 +586,9 @@ def _exercise(item):
 
 
 def _picture(item):
-    """The clinic's uploaded picture of the exercise, else the built-in line drawing."""
+    """The picture copied at signing; for a draft, the clinic's upload, else the line drawing."""
+    if item.picture_file:
+        return media_asset(item.picture_file)
     if item.exercise and item.exercise.image:
         return media_asset(item.exercise.image.name)
     return static_asset(f"img/exercises/{item.code}.svg") if item.code else ""

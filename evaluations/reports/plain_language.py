@@ -121,13 +121,21 @@ NO_HOME_EXERCISES = (
     "There are no exercises to do at home yet. Your therapist will tell you what comes first."
 )
 
-# The painful leg, named in the handout's first lines; and each exercise's side.
+# The painful leg, named in the handout's first lines; and each exercise's side, by whether
+# it is done one side at a time (Exercise.one_side_at_a_time) and the item's side: a two-leg
+# bridge from a one-sided finding names the side it is for, never "one leg" or "per side".
 PAINFUL_LEG = {"left": "your left leg", "right": "your right leg", "both": "both legs"}
-# "For your right side", not "right leg": a two-leg bridge must not read as a one-leg one.
 EXERCISE_SIDE = {
-    "left": "For your left side",
-    "right": "For your right side",
-    "both": "Both sides, one after the other",
+    True: {
+        "left": "On your left side",
+        "right": "On your right side",
+        "both": "On each side, one after the other",
+    },
+    False: {
+        "left": "Both legs together; it is for your left side",
+        "right": "Both legs together; it is for your right side",
+        "both": "Both legs together",
+    },
 }
 
 # Clinical reference §3 red flags in plain words, each with what to do.
@@ -165,28 +173,3 @@ REFERRAL_ACTIONS = {
     "emergency": "Go to the emergency department today.",
     "urgent": "See a doctor soon, as we discussed. We will help arrange it.",
 }
-
-
-def plain_dosing(exercise):
-    """'3 sets of 10, 2–3 days a week' from an exercise's sets, repetitions and hold time."""
-    parts = []
-    sets, reps, hold = exercise.sets, exercise.reps, exercise.hold_seconds
-    if hold and hold >= 120:
-        parts.append(f"{hold // 60} minutes")
-    elif hold and reps:
-        parts.append(f"{_times(sets, 'set')}of {reps}, holding each for {hold} seconds")
-    elif hold:
-        parts.append(f"{_times(sets, 'hold')}of {hold} seconds")
-    elif reps:
-        parts.append(f"{_times(sets, 'set')}of {reps}")
-    elif sets:
-        parts.append(_times(sets, "round").strip())
-    if exercise.frequency:
-        parts.append(exercise.frequency[:1].lower() + exercise.frequency[1:])
-    return ", ".join(parts)
-
-
-def _times(count, word):
-    if not count:
-        return ""
-    return f"{count} {word}{'s' if count != 1 else ''} "

@@ -12,6 +12,7 @@ from django.db.models import Q
 VIEWED, PRINTED, SIGNED, ADDENDUM = "viewed", "printed", "signed", "addendum added"
 DISCARDED = "discarded"
 DOCUMENT_REISSUED = "document re-issued"
+DOCUMENT_LOST = "document recorded as lost"
 MARKED_INACTIVE, MARKED_ACTIVE = "marked inactive", "marked active"
 MERGED_INTO, MERGED_FROM = "merged into another record", "a duplicate merged into it"
 
@@ -29,6 +30,7 @@ EVENT_FILTERS = {
             ADDENDUM,
             DISCARDED,
             DOCUMENT_REISSUED,
+            DOCUMENT_LOST,
             MARKED_INACTIVE,
             MARKED_ACTIVE,
             MERGED_INTO,

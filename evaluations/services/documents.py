@@ -13,15 +13,18 @@ missing or was altered is never re-rendered silently: a clinic admin re-issues i
 
 import hashlib
 import hmac
+from pathlib import Path
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from evaluations.models import Evaluation, SignedDocument
+from evaluations.models import Evaluation, LostDocument, PlanItem, SignedDocument
 from evaluations.reports.documents import DOCUMENTS
 
-from .audit import DOCUMENT_REISSUED, record_event
+from .audit import DOCUMENT_LOST, DOCUMENT_REISSUED, record_event
 from .integrity import current_key_id, keyed_hash
 
 Kind = SignedDocument.Kind
@@ -35,7 +38,17 @@ REISSUE_FOR_ADMINS = "Only a clinic admin can re-issue a signed note's document.
 NOTHING_TO_REISSUE = "The stored {kind} is intact; there is nothing to re-issue."
 NOT_SIGNED = "Only a signed note has stored documents."
 
+ONLY_OLDER_ARE_LOST = "The current version can be re-issued; only an older one is recorded as lost."
+NOTHING_LOST = "The stored {kind}, version {version}, is intact; there is nothing to record."
+ALREADY_RECORDED_LOST = "The {kind}, version {version}, is already recorded as lost."
+LOST_VERSION = (
+    "The stored file of this version was lost; a clinic admin recorded it on {date}. "
+    "The latest version of the {kind} is on the note's page."
+)
+LOST_FOR_ADMINS = "Only a clinic admin can record a signed note's document as lost."
+
 MISSING_RECORD = "its {kind} (version 1) has no stored record"
+LOST_RECORD_ALTERED = "the record that {file} was lost no longer matches its hash"
 RECORD_ALTERED = "the record of {file} no longer matches its hash"
 FILE_MISSING = "the stored file {file} is missing"
 FILE_ALTERED = "the stored file {file} was altered"
@@ -47,6 +60,13 @@ class DocumentRefused(Exception):
 
 def storage_name(evaluation, kind, version):
     return f"signed/{evaluation.public_id}/{kind}-v{version}.pdf"
+
+
+def _store(name, data):
+    # A file left by a rolled-back attempt is overwritten, never renamed: the row names it.
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(data))
 
 
 def record_document(document, note_hash):
@@ -73,11 +93,7 @@ def issue_document(*, evaluation, kind, reason, by):
     _, _, data = DOCUMENTS[kind](evaluation)
     last = evaluation.documents.filter(kind=kind).order_by("version").last()
     version = last.version + 1 if last else 1
-    # A file left by a rolled-back attempt is overwritten, never renamed: the row names it.
-    name = storage_name(evaluation, kind, version)
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    stored = default_storage.save(name, ContentFile(data))
+    stored = _store(storage_name(evaluation, kind, version), data)
     document = SignedDocument(
         evaluation=evaluation,
         kind=kind,
@@ -95,6 +111,35 @@ def issue_document(*, evaluation, kind, reason, by):
     return document
 
 
+def _picture(item):
+    """(extension, bytes) of the picture a handout prints for an item, or None."""
+    if item.exercise and item.exercise.image:
+        with default_storage.open(item.exercise.image.name, "rb") as handle:
+            return item.exercise.image.name.rsplit(".", 1)[-1].lower(), handle.read()
+    drawing = finders.find(f"img/exercises/{item.code}.svg") if item.code else None
+    return ("svg", Path(drawing).read_bytes()) if drawing else None
+
+
+def freeze_pictures(evaluation):
+    """Copy each exercise's picture into the signed storage beside the PDFs, named on its item.
+
+    Call under the note's lock before the signed document is made: the items' picture_file
+    and picture_sha256 are signed with them, and a later upload never changes the handout.
+    """
+    items = evaluation.plan_items.select_related("exercise").filter(
+        kind=PlanItem.Kind.EXERCISE, removed=False
+    )
+    for item in items:
+        picture = _picture(item)
+        if picture is None:
+            continue
+        extension, data = picture
+        name = f"signed/{evaluation.public_id}/pictures/item-{item.pk}.{extension}"
+        item.picture_file = _store(name, data)
+        item.picture_sha256 = hashlib.sha256(data).hexdigest()
+        item.save(update_fields=["picture_file", "picture_sha256", "updated_at"])
+
+
 def issue_signed_documents(*, evaluation, by):
     return [
         issue_document(evaluation=evaluation, kind=kind, reason=SignedDocument.Reason.SIGNED, by=by)
@@ -110,22 +155,30 @@ def current_documents(evaluation, documents=None):
     return latest
 
 
-def stored_bytes(document):
-    """The stored file's bytes, or None when it is missing or no longer what was issued."""
+def _verified_bytes(name, sha256):
     try:
-        with default_storage.open(document.file_name, "rb") as handle:
+        with default_storage.open(name, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
         return None
-    return data if hashlib.sha256(data).hexdigest() == document.sha256 else None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def stored_bytes(document):
+    """The stored file's bytes, or None when it is missing or no longer what was issued."""
+    return _verified_bytes(document.file_name, document.sha256)
+
+
+def _stored_file_problem(name, sha256):
+    if not default_storage.exists(name):
+        return FILE_MISSING.format(file=name)
+    if _verified_bytes(name, sha256) is None:
+        return FILE_ALTERED.format(file=name)
+    return None
 
 
 def file_problem(document):
-    if not default_storage.exists(document.file_name):
-        return FILE_MISSING.format(file=document.file_name)
-    if stored_bytes(document) is None:
-        return FILE_ALTERED.format(file=document.file_name)
-    return None
+    return _stored_file_problem(document.file_name, document.sha256)
 
 
 def document_problems(evaluation):
@@ -142,6 +195,16 @@ def document_problems(evaluation):
         if not hmac.compare_digest(keyed_hash(expected, key_id), document.content_hash):
             problems.append(RECORD_ALTERED.format(file=document.file_name))
         elif problem := file_problem(document):
+            lost = getattr(document, "lost_record", None)
+            if lost is None:
+                problems.append(problem)
+            elif not _lost_record_holds(lost, document):
+                problems.append(LOST_RECORD_ALTERED.format(file=document.file_name))
+    # The pictures copied at signing: their names and SHA-256 are in the signed document.
+    for item in evaluation.plan_items.all():
+        if item.picture_file and (
+            problem := _stored_file_problem(item.picture_file, item.picture_sha256)
+        ):
             problems.append(problem)
     return problems
 
@@ -175,18 +238,71 @@ def reissue_document(*, evaluation, kind, by):
     return document
 
 
+def lost_document_record(lost, document):
+    """What a lost-record's HMAC covers: who recorded it, when, chained to the document's."""
+    return {
+        "document": document.content_hash,
+        "recorded_by": lost.recorded_by_id,
+        "recorded_at": lost.recorded_at.isoformat(),
+    }
+
+
+def _lost_record_holds(lost, document):
+    if lost.signature_key_id not in settings.NOTE_SIGNING_KEYS:
+        return False
+    expected = keyed_hash(lost_document_record(lost, document), lost.signature_key_id)
+    return hmac.compare_digest(expected, lost.content_hash)
+
+
+def record_lost_document(*, evaluation, document, by):
+    """A clinic admin records that an older version's stored file is gone; audited.
+
+    verify_notes then reports that version as recorded, not as a mismatch; the current
+    version of a kind is re-issued instead (reissue_document)."""
+    if not by.is_clinic_admin:
+        raise DocumentRefused(LOST_FOR_ADMINS)
+    kind = document.get_kind_display().lower()
+    with transaction.atomic():
+        note = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+        if current_documents(note)[document.kind].pk == document.pk:
+            raise DocumentRefused(ONLY_OLDER_ARE_LOST)
+        if LostDocument.objects.filter(document=document).exists():
+            raise DocumentRefused(ALREADY_RECORDED_LOST.format(kind=kind, version=document.version))
+        if file_problem(document) is None:
+            raise DocumentRefused(NOTHING_LOST.format(kind=kind, version=document.version))
+        lost = LostDocument(document=document, recorded_by=by, signature_key_id=current_key_id())
+        lost.content_hash = keyed_hash(lost_document_record(lost, document), lost.signature_key_id)
+        lost.save()
+        record_event(
+            evaluation=note,
+            actor=by,
+            event=DOCUMENT_LOST,
+            detail=f"{document.kind} v{document.version}",
+        )
+    return lost
+
+
 def documents_panel(evaluation, user):
     """What the note page lists: every stored version, and the ones that must be re-issued."""
     if not evaluation.is_signed:
         return None
-    documents = list(evaluation.documents.order_by("kind", "version"))
+    documents = list(evaluation.documents.select_related("lost_record").order_by("kind", "version"))
     broken = {d.pk for d in broken_documents(evaluation, documents)}
+    current = {d.pk for d in current_documents(evaluation, documents).values()}
     return {
         "documents": documents,
         "broken": [
             {"kind": d.kind, "message": MUST_BE_REISSUED.format(kind=d.get_kind_display().lower())}
             for d in documents
             if d.pk in broken
+        ],
+        # Older versions whose file is gone and not yet recorded: a clinic admin records them.
+        "lost": [
+            d
+            for d in documents
+            if d.pk not in current
+            and getattr(d, "lost_record", None) is None
+            and file_problem(d) is not None
         ],
         "can_reissue": user.is_clinic_admin,
     }

@@ -89,6 +89,16 @@ def _person(user):
     return {"id": user.pk, "name": user.get_full_name() or user.get_username()}
 
 
+def _letterhead(clinic):
+    return {
+        "id": clinic.pk,
+        "name": clinic.name,
+        "address": clinic.address,
+        "phone": clinic.phone,
+        "email": clinic.email,
+    }
+
+
 def signed_document(evaluation, *, field_lists=None, item_fields=None):
     """The note as it reads now; with the field lists of an older document, as it read then."""
     if field_lists is None:
@@ -104,6 +114,8 @@ def signed_document(evaluation, *, field_lists=None, item_fields=None):
             "sex": patient.sex,
             "record_number": patient.record_number,
         },
+        # The letterhead as printed; like the people's names, a later edit is not the note's.
+        "clinic": _letterhead(patient.clinic),
         "clinician": _person(evaluation.clinician),
         "visit": {
             "date": evaluation.visit_date.isoformat(),

@@ -22,6 +22,7 @@ from evaluations.models import (
 )
 from evaluations.plan.engine import build_plan
 from evaluations.plan.plan_types import to_plain
+from evaluations.reports import plain_dosing
 from evaluations.selectors import SECTION_ATTRS
 
 NO_LONGER_INDICATED = "No longer indicated by the findings when the plan was re-run."
@@ -122,6 +123,8 @@ def _item_rows(evaluation, engine_items, start_position):
                 patient_feel=exercise.patient_feel if exercise else "",
                 patient_stop=exercise.patient_stop if exercise else "",
                 dosing=item.dosing[:500],
+                patient_dosing=_patient_dosing(item.dosing, exercise, item.side),
+                one_side_at_a_time=exercise.one_side_at_a_time if exercise else False,
                 cautions=item.cautions,
                 reasons=[reason.to_dict() for reason in item.reasons],
                 rule_ids=list(item.rule_ids),
@@ -196,10 +199,43 @@ def restore_item(*, item):
     item.save(update_fields=["removed", "removed_reason", "updated_at"])
 
 
-def update_item(*, item, dosing, clinician_note):
+def _patient_dosing(dosing, exercise, side):
+    frequency = exercise.frequency if exercise else ""
+    return plain_dosing.patient_dosing(dosing, frequency=frequency, side=side)[:500]
+
+
+def update_item(
+    *, item, dosing, clinician_note, patient_dosing=None, patient_feel=None, patient_stop=None
+):
+    """The clinician's edit of an item; a patient field left out (None) stays as it is.
+
+    The patient's "how much" follows the dosing: it is made again when the dosing changes,
+    unless the clinician reworded it in the same edit. Wording they wrote for the old dosing
+    is not kept, as it would contradict the new one; left empty, it is made again too.
+    """
+    reworded = patient_dosing is not None and patient_dosing.strip() != item.patient_dosing
+    if patient_dosing is not None and not patient_dosing.strip():
+        item.patient_dosing = _patient_dosing(dosing, item.exercise, item.side)
+    elif reworded:
+        item.patient_dosing = patient_dosing.strip()
+    elif dosing.strip() != item.dosing.strip():
+        item.patient_dosing = _patient_dosing(dosing, item.exercise, item.side)
     item.dosing = dosing
     item.clinician_note = clinician_note
-    item.save(update_fields=["dosing", "clinician_note", "updated_at"])
+    if patient_feel is not None:
+        item.patient_feel = patient_feel.strip()
+    if patient_stop is not None:
+        item.patient_stop = patient_stop.strip()
+    item.save(
+        update_fields=[
+            "dosing",
+            "patient_dosing",
+            "patient_feel",
+            "patient_stop",
+            "clinician_note",
+            "updated_at",
+        ]
+    )
 
 
 def _next_position(evaluation):
@@ -233,6 +269,8 @@ def add_library_exercise(*, evaluation, exercise):
         patient_feel=exercise.patient_feel,
         patient_stop=exercise.patient_stop,
         dosing=exercise.dosing[:500],
+        patient_dosing=_patient_dosing(exercise.dosing, exercise, ""),
+        one_side_at_a_time=exercise.one_side_at_a_time,
         cautions=exercise.cautions,
         evidence_level=exercise.evidence_level,
         source_keys=exercise.source_key_list,
@@ -260,6 +298,7 @@ def add_free_item(*, evaluation, kind, pillar, name, dosing=""):
         name=name,
         plain_name=name,
         dosing=dosing,
+        patient_dosing=_patient_dosing(dosing, None, ""),
         position=_next_position(evaluation),
         part=PlanItem.part_for_kind(kind),
     )

@@ -24,7 +24,13 @@ from evaluations.selectors import SECTION_ATTRS
 from patients.reauth import password_confirmed
 
 from .audit import ADDENDUM, SIGNED, record_event
-from .documents import ISSUED_AT_SIGNING, document_problems, issue_document, issue_signed_documents
+from .documents import (
+    ISSUED_AT_SIGNING,
+    document_problems,
+    freeze_pictures,
+    issue_document,
+    issue_signed_documents,
+)
 from .integrity import addendum_document, current_key_id, keyed_hash, note_problems, signed_document
 from .plan_review import precaution_conflicts
 from .red_flag_prompts import open_prompt_questions, question_label
@@ -232,10 +238,14 @@ def _sign(*, evaluation, user):
     except SignedNoteError:
         raise SigningRefused(ALREADY_SIGNED) from None
     # A separate statement after the lock: it sees every save committed before the lock was ours.
-    note = Evaluation.objects.select_related("patient", *SECTION_ATTRS).get(pk=evaluation.pk)
+    note = Evaluation.objects.select_related("patient__clinic", *SECTION_ATTRS).get(
+        pk=evaluation.pk
+    )
     if note.clinician_id != user.pk:
         raise SigningRefused(ONLY_AUTHOR_SIGNS)
     check_ready_to_sign(note)
+    # Copied before the document is made, so the pictures' names and hashes are signed.
+    freeze_pictures(note)
     note.status = Evaluation.Status.SIGNED
     note.signed_by = user
     note.signed_at = timezone.now()

@@ -98,12 +98,21 @@ def plan_item_restore(request, public_id, item_id):
 
 @require_POST
 def plan_item_update(request, public_id, item_id):
-    def update(evaluation):
-        item = _item(evaluation, item_id)
-        plan_review.update_item(item=item, **_valid(ItemEditForm, request.POST))
-        return f"{item.name} updated."
+    """An item's edit; bad input shows the plan again with the message next to the field
+    and everything typed kept."""
+    form = ItemEditForm(request.POST)
+    if form.is_valid():
 
-    return _review_step(request, public_id, update, anchor=f"#item-{item_id}")
+        def update(evaluation):
+            item = _item(evaluation, item_id)
+            plan_review.update_item(item=item, **form.cleaned_data)
+            return f"{item.name} updated."
+
+        return _review_step(request, public_id, update, anchor=f"#item-{item_id}")
+    evaluation = get_evaluation_for(request.user, public_id)
+    item = _item(evaluation, item_id)
+    context = plan_context(request, evaluation) | {"edit": {"item_id": item.pk, "form": form}}
+    return render(request, "evaluations/plan.html", context)
 
 
 @require_POST

@@ -18,9 +18,12 @@ from evaluations.reports.documents import PDF, filename, render_handout, render_
 from evaluations.selectors import evaluations_for, get_evaluation_for
 from evaluations.services.audit import PRINTED, record_event
 from evaluations.services.documents import (
+    LOST_FOR_ADMINS,
+    LOST_VERSION,
     MUST_BE_REISSUED,
     REISSUE_FOR_ADMINS,
     DocumentRefused,
+    record_lost_document,
     reissue_document,
     stored_bytes,
 )
@@ -34,6 +37,7 @@ RENDER_FAILED = (
     "fixed: tell your clinic admin and give them the reference below."
 )
 REISSUED = "A new version of the {kind} is issued."
+RECORDED_LOST = "The {kind}, version {version}, is recorded as lost, in the note's history."
 
 
 def _stored_document(request, evaluation, kind):
@@ -55,7 +59,7 @@ def _pdf_response(request, public_id, kind, render_document):
         data = stored_bytes(stored)
         if data is None:
             logger.warning("stored pdf unusable evaluation=%s kind=%s", evaluation.public_id, kind)
-            message = MUST_BE_REISSUED.format(kind=stored.get_kind_display().lower())
+            message = _unusable_message(stored)
             context = {"evaluation": evaluation, "message": message, "kind": kind}
             return render(request, "reports/reissue_needed.html", context, status=409)
         name = filename(evaluation, f"{kind}-v{stored.version}")
@@ -74,6 +78,14 @@ def _pdf_response(request, public_id, kind, render_document):
     # Health data: never kept in a shared or browser cache.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _unusable_message(stored):
+    kind = stored.get_kind_display().lower()
+    lost = getattr(stored, "lost_record", None)
+    if lost is None:
+        return MUST_BE_REISSUED.format(kind=kind)
+    return LOST_VERSION.format(kind=kind, date=f"{lost.recorded_at:%Y-%m-%d}")
 
 
 @require_GET
@@ -99,4 +111,20 @@ def reissue(request, public_id, kind):
         messages.error(request, str(refused))
     else:
         messages.success(request, REISSUED.format(kind=document.get_kind_display().lower()))
+    return redirect(evaluation.get_absolute_url() + "#documents")
+
+
+@require_POST
+def record_lost(request, public_id, kind, version):
+    evaluation = get_evaluation_for(request.user, public_id)
+    document = get_object_or_404(evaluation.documents, kind=kind, version=version)
+    if not request.user.is_clinic_admin:
+        raise PermissionDenied(LOST_FOR_ADMINS)
+    try:
+        record_lost_document(evaluation=evaluation, document=document, by=request.user)
+    except DocumentRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        kind_name = document.get_kind_display().lower()
+        messages.success(request, RECORDED_LOST.format(kind=kind_name, version=version))
     return redirect(evaluation.get_absolute_url() + "#documents")

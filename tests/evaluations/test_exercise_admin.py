@@ -637,3 +637,12 @@ def test_an_unexpected_import_error_shows_no_traceback_with_debug_off(
     page = response.content.decode()
     assert "the import broke" in page
     assert "Traceback" not in page and 'File "' not in page and ".py" not in page
+
+
+def test_the_change_form_asks_whether_it_is_done_one_side_at_a_time(bob_client, clinic):
+    copy = bobs_copy(clinic, "bridge_hold")
+    assert 'name="one_side_at_a_time"' in bob_client.get(change_url(copy)).content.decode()
+    response = bob_client.post(change_url(copy), form_data(copy, one_side_at_a_time="on"))
+    assert response.status_code == 302
+    copy.refresh_from_db()
+    assert copy.one_side_at_a_time

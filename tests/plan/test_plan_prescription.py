@@ -323,7 +323,22 @@ def test_a_strain_plan_shows_no_tendinopathy_text():
 
 def test_the_strain_text_is_for_the_current_phase():
     plan = plan_for(vignette(STRAIN))
-    assert plan.item("side_plank").dosing == "5 × 10 s (phase I) → longer holds"
+    assert plan.item("side_plank").dosing == "5 × 10 s → longer holds"
+
+
+def test_the_dosing_never_carries_a_phase_mark_the_item_names_its_stage():
+    plan = plan_for(vignette(STRAIN))
+    for item in plan.items:
+        assert "(phase" not in item.dosing and "phase I)" not in item.dosing, item.code
+    assert "phase I" in plan.item("side_plank").stage
+
+
+def test_an_item_for_one_side_never_says_per_side():
+    plan = plan_for(vignette(hip={"mmt_hip_flexors": {"left": "5", "right": "4-"}}))
+    march = plan.item("standing_psoas_march")
+    assert march.side == "right" and "per side" not in march.dosing
+    both = plan_for(vignette(hip={"mmt_hip_flexors": {"left": "4-", "right": "4-"}}))
+    assert "per side" in both.item("standing_psoas_march").dosing
 
 
 def test_evidence_is_the_weaker_of_the_rule_and_the_exercise():

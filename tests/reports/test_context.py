@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 
 from evaluations.reports.context import handout_context, history_prose, report_context
 from evaluations.reports.renderer import render_pdf
-from evaluations.services.plan_review import generate_plan
+from evaluations.services.plan_review import generate_plan, update_item
 from tests.factories import make_evaluation
 from tests.reports.helpers import fill, tendinopathy_evaluation
 
@@ -53,12 +53,11 @@ def test_a_removed_item_is_left_out_of_both_documents(seeded, patient, alice):
 def test_a_changed_dosing_prints_in_the_clinicians_words(seeded, patient, alice):
     evaluation = tendinopathy_evaluation(patient, alice)
     item = evaluation.plan_items.get(code="bridge_hold")
-    item.dosing = "3 holds of 20 seconds, twice a day"
-    item.save()
+    update_item(item=item, dosing="3 × 20 s, twice a day", clinician_note="")
     exercise = next(
         e for e in handout_context(evaluation)["exercises"] if e["name"] == "Hip lift hold"
     )
-    assert exercise["how_much"] == "3 holds of 20 seconds, twice a day"
+    assert exercise["how_much"] == "3 times 20 seconds, twice a day"
 
 
 def test_the_history_reads_as_prose(patient, alice):

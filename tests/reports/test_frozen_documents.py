@@ -1,6 +1,7 @@
 """Frozen documents: a signed note's PDFs are stored at signing and reprinted byte for byte."""
 
 import hashlib
+import io
 
 import pytest
 from auditlog.models import LogEntry
@@ -9,12 +10,13 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
+from PIL import Image
 
-from evaluations.models import Evaluation, Exercise, PlanItem, SignedDocument
+from evaluations.models import Evaluation, Exercise, LostDocument, PlanItem, SignedDocument
 from evaluations.reports import documents as report_documents
-from evaluations.reports.context import DRAFT_MARK
+from evaluations.reports.context import DRAFT_MARK, handout_context
 from evaluations.reports.documents import render_handout
-from evaluations.services.audit import DOCUMENT_REISSUED
+from evaluations.services.audit import DOCUMENT_LOST, DOCUMENT_REISSUED
 from evaluations.services.documents import MUST_BE_REISSUED
 from evaluations.services.signing import add_addendum, sign_evaluation, verify_note
 from tests.factories import TEST_PASSWORD, answer_red_flags_negative
@@ -102,9 +104,9 @@ def test_a_reprint_is_byte_identical_after_a_library_edit(alice_client, signed):
     after = {kind: alice_client.get(pdf_url(signed, kind)).content for kind in SignedDocument.Kind}
     assert after == before
     assert before["handout"].startswith(b"%PDF")
-    # A fresh render would have printed the edit: the stored bytes are what kept it out.
+    # The note keeps its own wording: even a fresh render does not print the library's edit.
     assert EDITED_DOSING not in text(before["handout"])
-    assert EDITED_DOSING in text(render_handout(signed)[2])
+    assert EDITED_DOSING not in text(render_handout(signed)[2])
 
 
 def test_an_addendum_issues_report_v2_and_v1_stays(alice_client, signed, alice):
@@ -193,3 +195,155 @@ def test_a_deleted_document_record_is_reported(signed):
         cursor.execute("SET LOCAL session_replication_role = DEFAULT")
     errors = verify_notes_errors()
     assert str(signed.public_id) in errors and "report" in errors
+
+
+def png(colour):
+    content = io.BytesIO()
+    Image.new("RGB", (40, 30), colour).save(content, "PNG")
+    return content.getvalue()
+
+
+def printed(evaluation):
+    """The handout as a re-render from the note gives it, less the time of printing."""
+    context = handout_context(evaluation)
+    pdf_text = text(render_handout(evaluation)[2]).replace(context.pop("printed_at"), "")
+    return context, pdf_text
+
+
+def pictures(evaluation):
+    items = evaluation.plan_items.exclude(picture_file="").order_by("pk")
+    return {item.pk: default_storage.open(item.picture_file, "rb").read() for item in items}
+
+
+def test_a_re_render_from_the_note_ignores_every_library_edit(alice_client, signed):
+    context, pdf_text = printed(signed)
+    frozen = pictures(signed)
+    reprint = alice_client.get(pdf_url(signed, "handout")).content
+    assert frozen and context["exercises"]
+    # The edits hit the very rows the note points to: a new picture, a dosing import's
+    # numbers and words, new plain words, and the one-side flag turned round.
+    for exercise in Exercise.objects.filter(pk__in=signed.plan_items.values("exercise")):
+        exercise.image.save("new.png", ContentFile(png("red")), save=False)
+        exercise.dosing, exercise.sets, exercise.reps, exercise.frequency = (
+            EDITED_DOSING,
+            9,
+            99,
+            "Every hour",
+        )
+        exercise.plain_name = exercise.patient_steps = exercise.patient_feel = RENAMED
+        exercise.one_side_at_a_time = not exercise.one_side_at_a_time
+        exercise.save()
+    assert printed(signed) == (context, pdf_text)
+    assert RENAMED not in pdf_text and EDITED_DOSING not in pdf_text
+    assert pictures(signed) == frozen
+    assert alice_client.get(pdf_url(signed, "handout")).content == reprint
+    assert verify_note(signed)
+
+
+def test_the_signed_content_covers_every_printed_field(signed):
+    document = signed.signed_content
+    printed_fields = {
+        "name",
+        "plain_name",
+        "instructions",
+        "dosing",
+        "patient_dosing",
+        "patient_feel",
+        "patient_stop",
+        "side",
+        "one_side_at_a_time",
+        "next_step",
+        "cautions",
+        "evidence_level",
+        "picture_file",
+        "picture_sha256",
+    }
+    assert printed_fields <= set(document["plan_items"]["fields"])
+    clinic = signed.patient.clinic
+    assert (document["clinic"]["name"], document["clinic"]["phone"]) == (clinic.name, clinic.phone)
+    item = next(i for i in document["plan_items"]["items"] if i["picture_sha256"])
+    data = default_storage.open(item["picture_file"], "rb").read()
+    assert hashlib.sha256(data).hexdigest() == item["picture_sha256"]
+
+
+def test_a_changed_patient_wording_is_caught(signed):
+    # Only someone who switches the triggers off can change a signed note's item.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            f"UPDATE {PlanItem._meta.db_table} SET patient_dosing = %s WHERE evaluation_id = %s",
+            ["As much as you like", signed.pk],
+        )
+        cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+    assert not verify_note(signed)
+    assert "plan items" in verify_notes_errors()
+
+
+@pytest.mark.parametrize("how", ["missing", "altered"])
+def test_a_lost_picture_is_named_by_verify_notes(signed, how):
+    item = signed.plan_items.exclude(picture_file="").first()
+    default_storage.delete(item.picture_file)
+    if how == "altered":
+        default_storage.save(item.picture_file, ContentFile(png("blue")))
+    errors = verify_notes_errors()
+    assert str(signed.public_id) in errors and item.picture_file in errors
+    assert signed.patient.family_name not in errors
+
+
+def lost_url(evaluation, kind, version):
+    return reverse("evaluations:record_lost_document", args=[evaluation.public_id, kind, version])
+
+
+@pytest.fixture
+def amended(signed, alice):
+    add_addendum(evaluation=signed, author=alice, text=ADDENDUM_TEXT)
+    return signed
+
+
+def test_a_clinic_admin_records_a_lost_older_version(client, bob, amended):
+    older = stored(amended, "report", 1)
+    break_file(older, "missing")
+    assert older.file_name in verify_notes_errors()
+    client.force_login(bob)
+    page = client.get(amended.get_absolute_url()).content.decode()
+    assert 'data-testid="record-lost-report-1"' in page
+    assert client.post(lost_url(amended, "report", 1)).status_code == 302
+    events = LogEntry.objects.filter(additional_data__event=DOCUMENT_LOST, actor=bob)
+    assert list(events.values_list("additional_data__detail", flat=True)) == ["report v1"]
+    # Recorded and keyed: no longer a mismatch, and the old version says what happened.
+    call_command("verify_notes", stdout=io.StringIO())
+    reprint = client.get(pdf_url(amended, "report", 1))
+    assert reprint.status_code == 409
+    assert "a clinic admin recorded it on" in reprint.content.decode()
+    assert client.get(pdf_url(amended, "report")).status_code == 200
+
+
+def test_only_an_older_broken_version_is_recorded_lost(client, bob, amended):
+    client.force_login(bob)
+    client.post(lost_url(amended, "report", 1))  # intact
+    break_file(stored(amended, "report", 2), "missing")
+    client.post(lost_url(amended, "report", 2))  # current: re-issue it instead
+    assert not LostDocument.objects.exists()
+    assert client.post(lost_url(amended, "report", 7)).status_code == 404
+
+
+def test_a_clinician_cannot_record_a_loss_and_another_clinic_gets_404(
+    alice_client, client, charlie, amended
+):
+    break_file(stored(amended, "report", 1), "missing")
+    assert alice_client.post(lost_url(amended, "report", 1)).status_code == 403
+    client.force_login(charlie)
+    assert client.post(lost_url(amended, "report", 1)).status_code == 404
+    assert not LostDocument.objects.exists()
+
+
+def test_an_altered_record_of_a_loss_is_reported(client, bob, amended):
+    older = stored(amended, "report", 1)
+    break_file(older, "missing")
+    client.force_login(bob)
+    client.post(lost_url(amended, "report", 1))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {LostDocument._meta.db_table} SET recorded_at = recorded_at - interval '1 day'"
+        )
+    assert "was lost no longer matches its hash" in verify_notes_errors()

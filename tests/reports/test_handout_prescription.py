@@ -10,7 +10,7 @@ from evaluations.models import Evaluation, PlanItem
 from evaluations.plan.plan_types import Part
 from evaluations.reports import plain_language as plain
 from evaluations.reports.documents import render_handout
-from evaluations.services.plan_review import generate_plan
+from evaluations.services.plan_review import generate_plan, update_item
 from tests.reports.helpers import squash, tendinopathy_evaluation, text
 
 ARTICLE_PATIENTS = ["Sean", "Craig", "Brendan", "Eric"]
@@ -82,7 +82,26 @@ def test_the_handout_names_the_painful_leg_and_each_exercises_side(seeded, alice
     sided = evaluation.plan_items.filter(part=Part.HOME, removed=False).exclude(side="")
     assert sided.exists()
     for item in sided:
-        assert f"{item.plain_name or item.name} {plain.EXERCISE_SIDE[item.side]}" in printed
+        assert f"{item.plain_name or item.name} {item.patient_side}" in printed
+
+
+def test_a_two_leg_exercise_names_the_side_it_is_for_and_never_says_per_side(
+    seeded, alice, patient
+):
+    evaluation = tendinopathy_evaluation(patient, alice)
+    home = evaluation.plan_items.filter(part=Part.HOME, kind=PlanItem.Kind.EXERCISE)
+    two_legs, one_at_a_time = home.order_by("position")[:2]
+    for item, side, one_side in ((two_legs, "right", False), (one_at_a_time, "both", True)):
+        item.side, item.one_side_at_a_time = side, one_side
+        item.save(update_fields=["side", "one_side_at_a_time"])
+        update_item(item=item, dosing="3 × 10 per leg", clinician_note="")
+    printed = text(handout(evaluation))
+    two_legs_card = printed.split(two_legs.plain_name)[1].split(one_at_a_time.plain_name)[0]
+    assert plain.EXERCISE_SIDE[False]["right"] in two_legs_card
+    how_much = two_legs_card.split("How much:")[1].split("How it should feel")[0]
+    assert how_much.strip().startswith("3 sets of 10") and "leg" not in how_much
+    assert f"{one_at_a_time.plain_name} {plain.EXERCISE_SIDE[True]['both']}" in printed
+    assert "How much: 3 sets of 10 on each leg" in printed
 
 
 def test_a_moved_exercise_follows_the_clinician_into_and_out_of_the_handout(seeded, alice, patient):

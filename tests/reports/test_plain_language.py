@@ -3,20 +3,14 @@
 import json
 import re
 import sys
-from types import SimpleNamespace
 
-import pytest
 from hypothesis import given
 
 from evaluations.library import SEED_PATH
 from evaluations.plan.engine import build_plan
 from evaluations.plan.plan_types import Precaution
 from evaluations.plan.rules import RULES
-from evaluations.reports.plain_language import (
-    CLINICAL_ABBREVIATIONS,
-    PLAIN_PRECAUTIONS,
-    plain_dosing,
-)
+from evaluations.reports.plain_language import CLINICAL_ABBREVIATIONS, PLAIN_PRECAUTIONS
 from tests.plan.test_plan_properties import EXAMPLES, SNAPSHOTS
 from tests.plan.vignettes import LIBRARY
 
@@ -60,19 +54,3 @@ def test_every_seeded_exercise_speaks_plainly_in_two_to_four_steps():
         )
         assert abbreviations_in(words) == [], exercise["code"]
         assert 2 <= len(exercise["patient_steps"]) <= 4, exercise["code"]
-
-
-@pytest.mark.parametrize(
-    ("sets", "reps", "hold", "frequency", "expected"),
-    [
-        (3, 10, None, "2–3 days a week", "3 sets of 10, 2–3 days a week"),
-        (5, None, 45, "1–2 times a day", "5 holds of 45 seconds, 1–2 times a day"),
-        (3, 8, 10, "Most days", "3 sets of 8, holding each for 10 seconds, most days"),
-        (1, None, 600, "Daily", "10 minutes, daily"),
-        (None, None, None, "Each run", "each run"),
-        (1, 10, None, "", "1 set of 10"),
-    ],
-)
-def test_plain_dosing_says_how_many_and_how_often(sets, reps, hold, frequency, expected):
-    exercise = SimpleNamespace(sets=sets, reps=reps, hold_seconds=hold, frequency=frequency)
-    assert plain_dosing(exercise) == expected

@@ -106,7 +106,7 @@ def test_the_plan_forms_survive_any_input(alice_client, seeded, patient, alice):
     item = evaluation.plan_items.first()
     endpoints = [
         (reverse("evaluations:plan_item_update", args=[evaluation.public_id, item.pk]),
-         {"dosing", "clinician_note"}),
+         {"dosing", "clinician_note", "patient_dosing", "patient_feel", "patient_stop"}),
         (reverse("evaluations:plan_item_remove", args=[evaluation.public_id, item.pk]),
          {"reason"}),
         (reverse("evaluations:plan_add_free_item", args=[evaluation.public_id]),

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         # A signature on a draft is reported too: a status flipped back must not hide a note.
         carrying = (
             Evaluation.objects.exclude(content_hash="")
-            .select_related("patient", "clinician", "signed_by", *SECTION_ATTRS)
+            .select_related("patient__clinic", "clinician", "signed_by", *SECTION_ATTRS)
             .prefetch_related(
                 "plan_items", "referral_acknowledgements", "addenda__author", "documents"
             )
