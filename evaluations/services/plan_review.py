@@ -22,6 +22,7 @@ from evaluations.models import (
 )
 from evaluations.plan.engine import build_plan
 from evaluations.plan.plan_types import to_plain
+from evaluations.plan.prescription import HOME_LIMIT_DEFAULT
 from evaluations.selectors import SECTION_ATTRS
 
 NO_LONGER_INDICATED = "No longer indicated by the findings when the plan was re-run."
@@ -49,9 +50,18 @@ def _loaded(evaluation):
     return Evaluation.objects.select_related("patient", *SECTION_ATTRS).get(pk=evaluation.pk)
 
 
+def clinic_home_limit(clinic):
+    """The clinic's home-programme size (3–6); the default where clinics have no such setting."""
+    return getattr(clinic, "home_programme_limit", HOME_LIMIT_DEFAULT)
+
+
 def engine_plan(evaluation):
     snapshot = build_snapshot(evaluation, previous=previous_evaluation(evaluation))
-    return build_plan(snapshot, engine_library(clinic_id=evaluation.patient.clinic_id))
+    return build_plan(
+        snapshot,
+        engine_library(clinic_id=evaluation.patient.clinic_id),
+        home_limit=clinic_home_limit(evaluation.patient.clinic),
+    )
 
 
 def plan_data(plan):
@@ -124,6 +134,7 @@ def _item_rows(evaluation, engine_items, start_position):
                 source_keys=list(item.source_keys),
                 position=position,
                 part=str(item.part),
+                suggested_part=str(item.part),
                 side=item.side,
                 stage=item.stage[:200],
                 next_step=item.next_step[:500],

@@ -19,6 +19,7 @@ from patients.reauth import password_confirmed
 from .audit import ADDENDUM, SIGNED, record_event
 from .documents import ISSUED_AT_SIGNING, document_problems, issue_document, issue_signed_documents
 from .integrity import addendum_document, current_key_id, keyed_hash, note_problems, signed_document
+from .plan_parts import home_count, home_limit, home_over_limit
 from .plan_review import precaution_conflicts
 
 WRONG_PASSWORD = "That password is not right; the note was not signed."
@@ -38,6 +39,11 @@ DOSING_MISSING = "Give every plan item a dosing before signing ({names}): edit i
 PRECAUTION_CONFLICT_UNEXPLAINED = (
     "Some plan items conflict with a precaution ({names}): on the Plan step, take each off "
     "the plan or say in its note why it stays."
+)
+HOME_OVER_LIMIT_UNEXPLAINED = (
+    "The home programme has {count} exercises, more than this clinic's limit of {limit}: on "
+    "the Plan step, move some to “In clinic” or “Later”, or say in one line why this patient "
+    "needs more."
 )
 CONFIRM_ALL_NEGATIVE = "Confirm that you asked each of these questions and the answer was no."
 ALL_NEGATIVE_DONE = "{count} red-flag question(s) recorded as No."
@@ -130,6 +136,10 @@ def check_ready_to_sign(note):
         raise SigningRefused(DOSING_MISSING.format(names=_names(missing)))
     if conflicts := unexplained_precaution_conflicts(note, items):
         raise SigningRefused(PRECAUTION_CONFLICT_UNEXPLAINED.format(names=_names(conflicts)))
+    if home_over_limit(note, items) and not note.home_programme_reason.strip():
+        raise SigningRefused(
+            HOME_OVER_LIMIT_UNEXPLAINED.format(count=home_count(items), limit=home_limit(note))
+        )
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 from evaluations.models import PlanItem
 from evaluations.plan.plan_types import PART_TITLES, PILLARS
-from evaluations.services import plan_review
+from evaluations.services import plan_parts, plan_review
 from evaluations.services.signing import (
     red_flag_referrals,
     unacknowledged_referrals,
@@ -30,6 +30,19 @@ def _parts(items, evaluation):
     return groups
 
 
+def _home(items, evaluation):
+    """The home programme's size against the limit, and whether a move into it needs a reason."""
+    count, limit = plan_parts.home_count(items), plan_parts.home_limit(evaluation)
+    reason = evaluation.home_programme_reason
+    return {
+        "count": count,
+        "limit": limit,
+        "over": count > limit,
+        "reason": reason,
+        "move_in_needs_reason": count >= limit and not reason,
+    }
+
+
 def plan_context(request, evaluation):
     generated = evaluation.plan_generated_at is not None
     items = list(
@@ -44,6 +57,8 @@ def plan_context(request, evaluation):
         "removed_items": [item for item in items if item.removed],
         "kinds": [PlanItem.Kind.MANUAL_THERAPY, PlanItem.Kind.EDUCATION],
         "pillar_choices": list(PILLARS.items()),
+        "home": _home(items, evaluation),
+        "movable_parts": [(part.value, PART_TITLES[part]) for part in plan_parts.MOVABLE_PARTS],
         "weak_evidence": WEAK_EVIDENCE,
         "can_sign": evaluation.is_draft and evaluation.clinician_id == request.user.pk,
         "unanswered_red_flags": unanswered_red_flags(evaluation) if evaluation.is_draft else [],
