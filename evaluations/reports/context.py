@@ -471,6 +471,9 @@ def _home(evaluation, items):
     }
 
 
+NO_REASON_GIVEN = "none given"
+
+
 def _overrides(evaluation, items):
     """The clinician's decisions against the plan's defaults, each with its reason, so a
     reader sees them together: over the limit, against a precaution, moved."""
@@ -478,19 +481,27 @@ def _overrides(evaluation, items):
     home = _home(evaluation, items)
     if home["over"]:
         overrides.append(
-            f"Home programme of {home['count']}, over this clinic's limit of {home['limit']}: "
-            f"{home['reason'] or 'no reason given'}"
+            {
+                "what": f"Home programme of {home['count']}, over this clinic's limit of "
+                f"{home['limit']}.",
+                "reason": home["reason"] or NO_REASON_GIVEN,
+            }
         )
     for item in sorted(items, key=lambda item: (item.position, item.pk)):
         if item.conflicts and item.part != Part.LATER:
             overrides.append(
-                f"{item.name} kept against a precaution ({' '.join(item.conflicts)}): "
-                f"{item.clinician_note or 'no reason given'}"
+                {
+                    "what": f"{item.name} kept against a precaution: {' '.join(item.conflicts)}",
+                    "reason": item.clinician_note or NO_REASON_GIVEN,
+                }
             )
         if item.moved_by_clinician:
             overrides.append(
-                f"{item.name} moved from {item.get_suggested_part_display()} "
-                f"to {item.get_part_display()}."
+                {
+                    "what": f"{item.name} moved from {item.get_suggested_part_display()} "
+                    f"to {item.get_part_display()}.",
+                    "reason": "",
+                }
             )
     return overrides
 
