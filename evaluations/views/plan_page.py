@@ -31,15 +31,13 @@ def _parts(items, evaluation):
 
 
 def _home(items, evaluation):
-    """The home programme's size against the limit, and whether a move into it needs a reason."""
+    """The home programme's size against the limit, and the reason for going over it."""
     count, limit = plan_parts.home_count(items), plan_parts.home_limit(evaluation)
-    reason = evaluation.home_programme_reason
     return {
         "count": count,
         "limit": limit,
         "over": count > limit,
-        "reason": reason,
-        "move_in_needs_reason": count >= limit and not reason,
+        "reason": evaluation.home_programme_reason,
     }
 
 
