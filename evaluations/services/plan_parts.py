@@ -19,6 +19,7 @@ UP, DOWN = "up", "down"
 
 EDUCATION_STAYS = "Education stays in the education part; take it off the plan if it is not needed."
 ALREADY_THERE = "{name} is already in {part}."
+TAKEN_OFF = "{name} is off the plan: put it back first."
 OVER_LIMIT_REASON_NEEDED = (
     "The home programme would have {count} exercises, more than this clinic's limit of {limit}: "
     "say in one line why this patient needs more, or move another exercise out first."
@@ -53,7 +54,10 @@ def _locked(item):
     lock_draft_note(item.evaluation_id)
     evaluation = Evaluation.objects.select_related("patient__clinic").get(pk=item.evaluation_id)
     items = list(evaluation.plan_items.all())
-    return evaluation, items, next(row for row in items if row.pk == item.pk)
+    item = next(row for row in items if row.pk == item.pk)
+    if item.removed:
+        raise PlanReviewError(TAKEN_OFF.format(name=item.name))
+    return evaluation, items, item
 
 
 @transaction.atomic

@@ -35,7 +35,8 @@ def _answer(request, evaluation, anchor, *, done="", refused=None):
     return render(request, "evaluations/plan.html", context, status=status)
 
 
-def _signed(request, evaluation, error):
+def _refused(request, evaluation, error):
+    """A refusal with no field to stand next to: the page's message area."""
     messages.error(request, str(error))
     return redirect(_plan_url(evaluation))
 
@@ -52,8 +53,10 @@ def plan_item_move(request, public_id, item_id):
             raise PlanReviewError(first_error(form))
         done = plan_parts.move_item(item=item, **form.cleaned_data)
     except SignedNoteError as error:
-        return _signed(request, evaluation, error)
+        return _refused(request, evaluation, error)
     except PlanReviewError as error:
+        if item.removed:  # listed under "Taken off", without a move control
+            return _refused(request, evaluation, error)
         return _answer(request, evaluation, "", refused=typed | {"message": str(error)})
     return _answer(request, evaluation, f"#item-{item.pk}", done=done)
 
@@ -68,8 +71,10 @@ def plan_item_reorder(request, public_id, item_id):
             raise PlanReviewError(first_error(form))
         done = plan_parts.reorder_item(item=item, **form.cleaned_data)
     except SignedNoteError as error:
-        return _signed(request, evaluation, error)
+        return _refused(request, evaluation, error)
     except PlanReviewError as error:
+        if item.removed:
+            return _refused(request, evaluation, error)
         # Already first or last: nothing to correct, only to say.
         done = str(error)
     return _answer(request, evaluation, f"#item-{item.pk}", done=done)
@@ -85,5 +90,5 @@ def plan_home_reason(request, public_id):
     try:
         done = plan_parts.set_home_programme_reason(evaluation=evaluation, **form.cleaned_data)
     except SignedNoteError as error:
-        return _signed(request, evaluation, error)
+        return _refused(request, evaluation, error)
     return _answer(request, evaluation, "#part-home", done=done)

@@ -12,6 +12,7 @@ from evaluations.services.plan_parts import (
     AT_THE_EDGE,
     EDUCATION_STAYS,
     OVER_LIMIT_REASON_NEEDED,
+    TAKEN_OFF,
 )
 from evaluations.services.plan_review import PlanReviewError, apply_plan_changes, generate_plan
 from evaluations.services.signing import (
@@ -151,6 +152,19 @@ def test_an_unknown_part_is_refused_with_a_message(alice_client, evaluation):
     assert response.status_code == 400
     assert "Choose the home programme, in clinic or later." in response.content.decode()
     assert item(evaluation, "side_plank").part == "home"
+
+
+def test_an_item_taken_off_the_plan_is_neither_moved_nor_reordered(alice_client, evaluation):
+    row = item(evaluation, "side_plank")
+    row.removed, row.removed_reason = True, "Too sore"
+    row.save()
+    message = TAKEN_OFF.format(name=row.name)
+    response = move(alice_client, evaluation, "side_plank", "later")
+    assert message in alice_client.get(response["Location"]).content.decode()
+    response = reorder(alice_client, evaluation, "side_plank", "up")
+    assert message in alice_client.get(response["Location"]).content.decode()
+    row.refresh_from_db()
+    assert (row.part, row.removed) == ("home", True)
 
 
 def test_reordering_swaps_an_item_with_its_neighbour_in_its_part(alice_client, evaluation):
