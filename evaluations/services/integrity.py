@@ -2,8 +2,8 @@
 
 At signing the note's content is written out as one canonical document (format 2): the
 field lists and values as they were, the plan items with every printed field, the reason
-for a home programme over the clinic's limit, the patient
-as printed, the clinician and the time. The document is stored beside the note and its
+for a home programme over the clinic's limit, the patient as printed, the clinician and the
+time. The document is stored beside the note and its
 HMAC-SHA256 (key from settings.NOTE_SIGNING_KEYS, its id stored too) is the note's hash.
 Checking a note is two questions: does the stored document still give the stored HMAC, and
 do the live rows still say what the document says? A field added after signing is absent
