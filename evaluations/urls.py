@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import drafts, evaluation, plan, reports, signing
+from .views import drafts, evaluation, plan, plan_parts, reports, signing
 
 app_name = "evaluations"
 
@@ -28,6 +28,21 @@ urlpatterns = [
         "<uuid:public_id>/plan/items/<int:item_id>/restore/",
         plan.plan_item_restore,
         name="plan_item_restore",
+    ),
+    path(
+        "<uuid:public_id>/plan/items/<int:item_id>/move/",
+        plan_parts.plan_item_move,
+        name="plan_item_move",
+    ),
+    path(
+        "<uuid:public_id>/plan/items/<int:item_id>/reorder/",
+        plan_parts.plan_item_reorder,
+        name="plan_item_reorder",
+    ),
+    path(
+        "<uuid:public_id>/plan/home-reason/",
+        plan_parts.plan_home_reason,
+        name="plan_home_reason",
     ),
     path(
         "<uuid:public_id>/plan/items/<int:item_id>/",

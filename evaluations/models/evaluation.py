@@ -57,6 +57,14 @@ class Evaluation(models.Model):
     # The engine's last answer (referrals, pathways, precautions, gates …) as the note keeps it.
     plan_data = models.JSONField(default=dict, blank=True)
     plan_generated_at = models.DateTimeField(null=True, blank=True)
+    # One line for the whole home programme: why this patient has more exercises at home than
+    # the clinic's limit (DOMAIN.md §9). Printed in the report, covered by the signature.
+    home_programme_reason = models.CharField(
+        "why the home programme is over the limit",
+        max_length=300,
+        blank=True,
+        help_text="Needed only when the home programme has more exercises than the clinic's limit.",
+    )
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

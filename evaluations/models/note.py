@@ -71,6 +71,11 @@ class PlanItem(NotePart):
         default=Part.HOME.value,
         help_text="Home programme, education, in clinic, or later (the next level).",
     )
+    # Where the engine put the item; a different ``part`` means the clinician moved it, and
+    # re-running the plan keeps it where they put it.
+    suggested_part = models.CharField(
+        "part the engine suggested", max_length=10, choices=PART_CHOICES, blank=True
+    )
     side = models.CharField(max_length=5, choices=SIDE_CHOICES, blank=True)
     # Copied from the exercise like its steps: a library edit never changes a note's wording.
     one_side_at_a_time = models.BooleanField("one side at a time", default=False)
@@ -111,6 +116,10 @@ class PlanItem(NotePart):
             cls.Kind.MANUAL_THERAPY: Part.CLINIC,
             cls.Kind.ASSESSMENT: Part.CLINIC,
         }.get(kind, Part.HOME).value
+
+    @property
+    def moved_by_clinician(self):
+        return bool(self.suggested_part) and self.part != self.suggested_part
 
     @property
     def step_list(self):

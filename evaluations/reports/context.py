@@ -18,13 +18,14 @@ from evaluations.models import (
     section_attr,
 )
 from evaluations.models.fields import Answer
-from evaluations.plan.plan_types import DISCLAIMER, GATE_STATUS_LABELS, PILLARS, Part
+from evaluations.plan.plan_types import DISCLAIMER, GATE_STATUS_LABELS, PART_TITLES, Part
 from evaluations.plan.prescription import NEXT_STEP
 from evaluations.scoring import lefs as lefs_scale
 from evaluations.scoring import nprs as nprs_scale
 from evaluations.scoring import odi as odi_scale
 from evaluations.scoring import psfs as psfs_scale
 from evaluations.selectors import SECTION_ATTRS
+from evaluations.services.plan_parts import home_count, home_limit
 
 from . import plain_language as plain
 from .findings import REGIONS, region_rows
@@ -139,7 +140,10 @@ def report_context(evaluation):
         "pathways": plan.get("pathways", []),
         "blocked": plan.get("blocked", False),
         "block_reasons": plan.get("block_reasons", []),
-        "pillars": _pillars(items, plan.get("provisional_rules", ())),
+        "stages": plan.get("stages", []),
+        "parts": _parts(items, plan.get("provisional_rules", ())),
+        "home": _home(evaluation, items),
+        "overrides": _overrides(evaluation, items),
         "precautions": plan.get("precautions", []),
         "gates": _gates(plan.get("gates", [])),
         "outcome_changes": plan.get("outcome_changes", []),
@@ -456,40 +460,90 @@ def _referrals(evaluation, plan):
     return referrals
 
 
-def _pillars(items, provisional_rules=()):
-    """Items by pillar, and within a pillar grouped by their shared reasons; an item only a
-    provisional picture asks for is marked so (DX).
+def _parts(items, provisional_rules=()):
+    """The prescription by part (home, education, clinic, later), in the clinician's order,
+    each item with its side, stage, reasons, evidence and sources; an item only a
+    provisional picture asks for is marked so (DX)."""
+    ordered = sorted(items, key=lambda item: (item.position, item.pk))
+    return [
+        {
+            "part": part.value,
+            "title": title,
+            "items": [
+                _report_item(item, provisional_rules) for item in ordered if item.part == part
+            ],
+        }
+        for part, title in PART_TITLES.items()
+    ]
 
-    Rules often give several exercises the same reason; printing it once per group keeps
-    the report short enough to read (and to render quickly).
-    """
-    pillars = []
-    for number, name in PILLARS.items():
-        groups = {}
-        for item in items:
-            if item.pillar != number:
-                continue
-            reasons = tuple(reason.get("text", "") for reason in item.reasons)
-            rule_ids = tuple(item.rule_ids) if reasons else ()
-            group = groups.setdefault(
-                (reasons, rule_ids), {"reasons": list(reasons), "rule_ids": rule_ids, "items": []}
-            )
-            group["items"].append(
+
+def _report_item(item, provisional_rules=()):
+    return {
+        "name": item.name,
+        "kind": item.get_kind_display(),
+        "origin": item.origin,
+        "side": item.get_side_display() if item.side else "",
+        "stage": item.stage,
+        "dosing": item.dosing,
+        "reasons": [
+            {"rule_id": reason.get("rule_id", ""), "text": reason.get("text", "")}
+            for reason in item.reasons
+        ],
+        "evidence_level": item.evidence_level,
+        "source_keys": list(item.source_keys),
+        "next_step": item.next_step,
+        "note": item.clinician_note,
+        "later": item.part == Part.LATER,
+        "conflicts": list(item.conflicts),
+        "moved_from": item.get_suggested_part_display() if item.moved_by_clinician else "",
+        "provisional": bool(item.rule_ids) and set(item.rule_ids) <= set(provisional_rules),
+    }
+
+
+def _home(evaluation, items):
+    count, limit = home_count(items), home_limit(evaluation)
+    over = count > limit
+    return {
+        "count": count,
+        "limit": limit,
+        "over": over,
+        "reason": evaluation.home_programme_reason if over else "",
+    }
+
+
+NO_REASON_GIVEN = "none given"
+
+
+def _overrides(evaluation, items):
+    """The clinician's decisions against the plan's defaults, each with its reason, so a
+    reader sees them together: over the limit, against a precaution, moved."""
+    overrides = []
+    home = _home(evaluation, items)
+    if home["over"]:
+        overrides.append(
+            {
+                "what": f"Home programme of {home['count']}, over this clinic's limit of "
+                f"{home['limit']}.",
+                "reason": home["reason"] or NO_REASON_GIVEN,
+            }
+        )
+    for item in sorted(items, key=lambda item: (item.position, item.pk)):
+        if item.conflicts and item.part != Part.LATER:
+            overrides.append(
                 {
-                    "name": item.name,
-                    "kind": item.get_kind_display(),
-                    "origin": item.origin,
-                    "dosing": item.dosing,
-                    "evidence_level": item.evidence_level,
-                    "source_keys": list(item.source_keys),
-                    "note": item.clinician_note,
-                    "provisional": bool(item.rule_ids)
-                    and set(item.rule_ids) <= set(provisional_rules),
+                    "what": f"{item.name} kept against a precaution: {' '.join(item.conflicts)}",
+                    "reason": item.clinician_note or NO_REASON_GIVEN,
                 }
             )
-        if groups:
-            pillars.append({"number": number, "name": name, "groups": list(groups.values())})
-    return pillars
+        if item.moved_by_clinician:
+            overrides.append(
+                {
+                    "what": f"{item.name} moved from {item.get_suggested_part_display()} "
+                    f"to {item.get_part_display()}.",
+                    "reason": "",
+                }
+            )
+    return overrides
 
 
 def _gates(gates):

@@ -1,8 +1,9 @@
 """The signed document: what a signature covers, stored with the note, keyed, and checked later.
 
 At signing the note's content is written out as one canonical document (format 2): the
-field lists and values as they were, the plan items with every printed field, the patient
-as printed, the clinician and the time. The document is stored beside the note and its
+field lists and values as they were, the plan items with every printed field, the reason
+for a home programme over the clinic's limit, the patient as printed, the clinician and the
+time. The document is stored beside the note and its
 HMAC-SHA256 (key from settings.NOTE_SIGNING_KEYS, its id stored too) is the note's hash.
 Checking a note is two questions: does the stored document still give the stored HMAC, and
 do the live rows still say what the document says? A field added after signing is absent
@@ -125,6 +126,7 @@ def signed_document(evaluation, *, field_lists=None, item_fields=None):
         "findings": _findings(evaluation, field_lists),
         "plan": evaluation.plan_data,
         "plan_items": _plan_items(evaluation, item_fields or plan_item_fields()),
+        "home_programme_reason": evaluation.home_programme_reason,
         "referral_actions": sorted(
             [ack.code, ack.action_taken] for ack in evaluation.referral_acknowledgements.all()
         ),
@@ -154,8 +156,18 @@ def _later_fields_are_empty(evaluation, document):
 
 # The parts the note's own rows hold. Names of the patient and the people are as printed
 # then; a later change of name is not a change of the note, so only their ids are compared.
-NOTE_PARTS = ("evaluation", "visit", "findings", "plan", "plan_items", "referral_actions")
+NOTE_PARTS = (
+    "evaluation",
+    "visit",
+    "findings",
+    "plan",
+    "plan_items",
+    "home_programme_reason",
+    "referral_actions",
+)
 PEOPLE = ("patient", "clinician", "signed_by")
+# Parts added to format 2 later: a document signed before has none, so the note must be empty.
+LATER_PARTS = {"home_programme_reason": ""}
 
 
 def _changed_part(evaluation, document):
@@ -165,7 +177,7 @@ def _changed_part(evaluation, document):
         item_fields=document["plan_items"]["fields"],
     )
     for part in NOTE_PARTS + ("signed_at",):
-        if live[part] != document[part]:
+        if live[part] != document.get(part, LATER_PARTS.get(part)):
             return part.replace("_", " ")
     for person in PEOPLE:
         if live[person]["id"] != document[person]["id"]:

@@ -50,13 +50,17 @@ def _loaded(evaluation):
     return Evaluation.objects.select_related("patient", *SECTION_ATTRS).get(pk=evaluation.pk)
 
 
+def clinic_home_limit(clinic):
+    """The clinic's home-programme size (3–6), a clinic setting."""
+    return clinic.home_programme_limit
+
+
 def engine_plan(evaluation):
     snapshot = build_snapshot(evaluation, previous=previous_evaluation(evaluation))
-    clinic = evaluation.patient.clinic
     return build_plan(
         snapshot,
-        engine_library(clinic_id=clinic.pk),
-        home_limit=clinic.home_programme_limit,
+        engine_library(clinic_id=evaluation.patient.clinic_id),
+        home_limit=clinic_home_limit(evaluation.patient.clinic),
     )
 
 
@@ -132,6 +136,7 @@ def _item_rows(evaluation, engine_items, start_position):
                 source_keys=list(item.source_keys),
                 position=position,
                 part=str(item.part),
+                suggested_part=str(item.part),
                 side=item.side,
                 stage=item.stage[:200],
                 next_step=item.next_step[:500],

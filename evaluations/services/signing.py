@@ -32,6 +32,7 @@ from .documents import (
     issue_signed_documents,
 )
 from .integrity import addendum_document, current_key_id, keyed_hash, note_problems, signed_document
+from .plan_parts import home_count, home_limit, home_over_limit
 from .plan_review import precaution_conflicts
 from .red_flag_prompts import open_prompt_questions, question_label
 
@@ -65,6 +66,11 @@ JOINT_TECHNIQUE_PENDING = (
     "{names} waits for the red-flag screen: a joint technique is signed as a treatment only "
     "once the fracture, cancer and infection questions are all answered no ({open} not no). "
     "Answer them in the Red-flag screen section, or take it off the plan on the Plan step."
+)
+HOME_OVER_LIMIT_UNEXPLAINED = (
+    "The home programme has {count} exercises, more than this clinic's limit of {limit}: on "
+    "the Plan step, move some to “In clinic” or “Later”, or say in one line why this patient "
+    "needs more."
 )
 CONFIRM_ALL_NEGATIVE = "Confirm that you asked each of these questions and the answer was no."
 ALL_NEGATIVE_DONE = "{count} red-flag question(s) recorded as No."
@@ -193,6 +199,10 @@ def check_ready_to_sign(note):
         raise SigningRefused(DOSING_MISSING.format(names=_names(missing)))
     if conflicts := unexplained_precaution_conflicts(note, items):
         raise SigningRefused(PRECAUTION_CONFLICT_UNEXPLAINED.format(names=_names(conflicts)))
+    if home_over_limit(note, items) and not note.home_programme_reason.strip():
+        raise SigningRefused(
+            HOME_OVER_LIMIT_UNEXPLAINED.format(count=home_count(items), limit=home_limit(note))
+        )
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 from evaluations.models import PlanItem
 from evaluations.plan.plan_types import EVIDENCE_LABELS, PART_TITLES, PILLARS, WEAK_EVIDENCE_LEVELS
-from evaluations.services import plan_review
+from evaluations.services import plan_parts, plan_review
 from evaluations.services.red_flag_prompts import prompt_views
 from evaluations.services.signing import (
     red_flag_referrals,
@@ -33,6 +33,17 @@ def _parts(items, evaluation):
     return groups
 
 
+def _home(items, evaluation):
+    """The home programme's size against the limit, and the reason for going over it."""
+    count, limit = plan_parts.home_count(items), plan_parts.home_limit(evaluation)
+    return {
+        "count": count,
+        "limit": limit,
+        "over": count > limit,
+        "reason": evaluation.home_programme_reason,
+    }
+
+
 def plan_context(request, evaluation):
     generated = evaluation.plan_generated_at is not None
     items = list(
@@ -47,6 +58,8 @@ def plan_context(request, evaluation):
         "removed_items": [item for item in items if item.removed],
         "kinds": [PlanItem.Kind.MANUAL_THERAPY, PlanItem.Kind.EDUCATION],
         "pillar_choices": list(PILLARS.items()),
+        "home": _home(items, evaluation),
+        "movable_parts": [(part.value, PART_TITLES[part]) for part in plan_parts.MOVABLE_PARTS],
         "weak_evidence": WEAK_EVIDENCE,
         "can_sign": evaluation.is_draft and evaluation.clinician_id == request.user.pk,
         "unanswered_red_flags": unanswered_red_flags(evaluation) if evaluation.is_draft else [],

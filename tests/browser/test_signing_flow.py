@@ -42,6 +42,11 @@ def test_review_sign_refuse_an_old_form_and_add_an_addendum(browser, page, log_i
     page.get_by_label("Find an exercise in the library").fill("side plank")
     page.get_by_role("button", name="Add Side plank / side bridge (knees → feet)").click()
     expect(page.locator('[data-testid="plan-item"][data-code="side_plank"]')).to_be_visible()
+    # A fifth exercise at home, over the clinic's limit of four: one line says why.
+    expect(page.get_by_test_id("home-count")).to_contain_text("5 of at most 4")
+    page.get_by_label(re.compile("home programme has more than 4")).fill("Eric asked for more.")
+    page.get_by_role("button", name="Save the reason").click()
+    expect(page.locator("#plan-status")).to_contain_text("reason for the larger home programme")
 
     # Open "Why" on an item: the reasons and the findings behind them.
     hold = page.locator('[data-testid="plan-item"][data-code="isometric_hamstring_hold"]')

@@ -43,8 +43,8 @@ def test_a_removed_item_is_left_out_of_both_documents(seeded, patient, alice):
     item = evaluation.plan_items.get(code="bridge_hold")
     item.removed, item.removed_reason = True, "Too sore today"
     item.save()
-    pillars = report_context(evaluation)["pillars"]
-    names = [i["name"] for p in pillars for g in p["groups"] for i in g["items"]]
+    parts = report_context(evaluation)["parts"]
+    names = [i["name"] for part in parts for i in part["items"]]
     assert "Bridge hold, hip neutral" not in names and names
     exercises = [e["name"] for e in handout_context(evaluation)["exercises"]]
     assert "Hip lift hold" not in exercises and exercises
