@@ -102,6 +102,15 @@ if RUNS_AS_OWNER and env.str("MIGRATION_DATABASE_URL", default=""):
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# The drawn findings of signed notes (evaluations/views/signed_note.py), in each process's
+# memory; several machines may share one cache instead (docs/performance.md).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=2000)},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "patients.User"
 
