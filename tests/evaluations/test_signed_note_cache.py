@@ -58,6 +58,7 @@ def test_the_cached_page_is_the_page_drawn_afresh(alice, note):
     cached = page(client, note, "hip")
     assert without_tokens(cached) == without_tokens(fresh)
     assert "Signed by" in cached and 'id="section-hip"' in cached
+    assert "{#" not in cached and "{% comment" not in cached
 
 
 def test_another_clinics_user_gets_404_for_a_cached_note(alice, charlie, note):
