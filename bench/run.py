@@ -288,8 +288,8 @@ def print_pdf(pdf):
     if memory := pdf.get("memory"):
         print(
             f"PDF memory, one report + one handout in a fresh process: peak RSS "
-            f"{memory['process_peak_rss_mb']:.0f} MB, of which the render added "
-            f"{memory['render_rss_growth_mb']:.0f} MB; Python allocations peak "
+            f"{memory['process_peak_rss_mb']:.0f} MB (resident before the render "
+            f"{memory['resident_before_render_mb']:.0f} MB); Python allocations peak "
             f"{memory['python_allocations_peak_mb']:.0f} MB"
         )
 
