@@ -24,10 +24,6 @@ def now():
     return timezone.now()
 
 
-def clock_step():
-    return datetime.timedelta(seconds=settings.IDLE_CLOCK_STEP_SECONDS)
-
-
 class SessionStore(db.SessionStore):
     """Database sessions that remember when they expire and expire one clock step late."""
 
