@@ -49,8 +49,9 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Benchmarks print medians and ratios and write bench/results.json; they are never timed
-# tests. bench/run.py builds a 10 000-patient PostgreSQL database and runs them all.
+# Benchmarks print medians and ratios to a floor view and write bench/results.json; they are
+# never timed tests. bench/run.py builds a PostgreSQL database of 100, 10 000 and 100 000
+# patients in turn (ARGS="--sizes 100,10000" to stop earlier) and runs them all.
 bench: $(BIN)/.installed
 	bash .ci/system-packages.sh
 	DATABASE_URL=$(TEST_DATABASE_URL) bash .ci/postgres.sh

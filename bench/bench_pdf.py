@@ -10,11 +10,12 @@ without a resident browser would) and through a resident browser (Playwright, pa
 A child process renders one report to measure peak memory. Medians of --repeat runs; the
 figures also go to bench/out/pdf_results.json.
 
-It also times a signed note's reprint from storage (the stored bytes, read and checked
-against their SHA-256, as the view serves them) against a fresh render of the same note.
+It also times a signed note's reprints from storage (the stored bytes of its report and
+handout, read and checked against their SHA-256, as the view serves them) against a fresh
+render of the same document.
 
-Targets: report ≤ 0.5 s, handout ≤ 0.4 s, faster than one-shot Chromium (ratio < 1.0),
-peak memory of one render ≤ 200 MB, a reprint from storage ≥ 20× faster than a render.
+Targets: report ≤ 0.5 s and ≤ 0.5× one-shot Chromium, handout ≤ 0.4 s and ≤ 0.3× one-shot
+Chromium, peak memory of one render ≤ 200 MB, a reprint from storage ≥ 20× faster than a render.
 """
 
 import argparse
@@ -42,6 +43,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TARGETS = {"report": 0.5, "handout": 0.4}
+# Issue 19: each document as a fraction of one-shot Chromium printing the same HTML (every
+# demo patient's home programme has 4 items, the handout's limit).
+RATIO_TARGETS = {"report": 0.5, "handout": 0.3}
 MEMORY_TARGET_MB = 200
 REPRINT_TARGET_RATIO = 20
 TYPICAL = "RPT-1004"
@@ -137,9 +141,10 @@ def measure(args):
             "chromium_one_shot_s": cold,
             "ratio_to_one_shot": weasy / cold,
             "target_s": TARGETS[kind],
-            "meets_target": weasy <= TARGETS[kind] and weasy / cold < 1.0,
+            "target_ratio": RATIO_TARGETS[kind],
+            "meets_target": weasy <= TARGETS[kind] and weasy / cold <= RATIO_TARGETS[kind],
         }
-    results["reprint"] = reprint_from_storage(evaluation, args.repeat)
+    results["reprints"] = reprint_from_storage(evaluation, args.repeat)
     results["all_patients"] = all_patients(args.repeat)
     results["memory"] = memory_of_one_render(args)
     from playwright.sync_api import sync_playwright
@@ -163,9 +168,9 @@ def measure(args):
 
 
 def reprint_from_storage(evaluation, repeat):
-    """A signed note's report served from storage against a fresh render of the same note."""
+    """A signed note's report and handout served from storage against a fresh render of each."""
     from evaluations.models import Evaluation
-    from evaluations.reports.documents import render_report
+    from evaluations.reports import documents
     from evaluations.services.documents import (
         current_documents,
         issue_signed_documents,
@@ -182,16 +187,20 @@ def reprint_from_storage(evaluation, repeat):
     )
     note = Evaluation.objects.get(pk=evaluation.pk)
     issue_signed_documents(evaluation=note, by=note.clinician)
-    fresh = median_seconds(lambda: render_report(note), repeat)
-    stored = median_seconds(lambda: stored_bytes(current_documents(note)["report"]), repeat)
-    ratio = fresh / stored
-    return {
-        "fresh_render_s": fresh,
-        "from_storage_s": stored,
-        "ratio": ratio,
-        "target_ratio": REPRINT_TARGET_RATIO,
-        "meets_target": ratio >= REPRINT_TARGET_RATIO,
-    }
+    figures = {}
+    for kind, stored in current_documents(note).items():
+        render = getattr(documents, f"render_{kind}")
+        fresh = median_seconds(lambda render=render: render(note), repeat)
+        from_storage = median_seconds(lambda stored=stored: stored_bytes(stored), repeat)
+        ratio = fresh / from_storage
+        figures[kind] = {
+            "fresh_render_s": fresh,
+            "from_storage_s": from_storage,
+            "ratio": ratio,
+            "target_ratio": REPRINT_TARGET_RATIO,
+            "meets_target": ratio >= REPRINT_TARGET_RATIO,
+        }
+    return figures
 
 
 def all_patients(repeat):
@@ -273,12 +282,13 @@ def report(results):
             f"{row['ratio_to_one_shot']:>6.2f} {row['chromium_resident_s']:>18.3f} "
             f"{row['ratio_to_resident']:>6.2f} {'≤ ' + str(row['target_s']):>7} {verdict}"
         )
-    reprint = results["reprint"]
-    print(
-        f"\nSigned report reprinted from storage {reprint['from_storage_s'] * 1000:.2f} ms, "
-        f"fresh render {reprint['fresh_render_s']:.3f} s: {reprint['ratio']:.0f}× faster — "
-        f"{'meets' if reprint['meets_target'] else 'MISSES'} the ≥ {REPRINT_TARGET_RATIO}× target"
-    )
+    for kind, reprint in results["reprints"].items():
+        print(
+            f"\nSigned {kind} reprinted from storage {reprint['from_storage_s'] * 1000:.2f} ms, "
+            f"fresh render {reprint['fresh_render_s']:.3f} s: {reprint['ratio']:.0f}× faster — "
+            f"{'meets' if reprint['meets_target'] else 'MISSES'} the ≥ {REPRINT_TARGET_RATIO}× "
+            "target"
+        )
     print("\nWeasyPrint, every demo patient (median seconds):")
     for record, row in results["all_patients"].items():
         name, report_s, handout_s = row["name"], row["report_s"], row["handout_s"]

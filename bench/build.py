@@ -37,7 +37,8 @@ from tests.factories import TEST_PASSWORD, PatientFactory
 CLINICS = 5
 CLINICIANS_PER_CLINIC = 4
 VISITS_PER_PATIENT = 3
-SIGNED_VISITS = 2
+# The first patient has a long history: the patient page is measured with ten visits.
+LONG_HISTORY_VISITS = 10
 BENCH_USERNAME = "bench-pt"
 FIRST_VISIT = datetime.date(2023, 1, 2)
 VISIT_INTERVAL = datetime.timedelta(days=21)
@@ -180,11 +181,26 @@ def _at(day, hour, minute):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=UTC)
 
 
+def clinic_index(n):
+    """Half the patients are in the first clinic (50 000 of 100 000, as a hospital outpatient
+    department would hold), the rest spread over the other four."""
+    return 0 if n % 2 == 0 else 1 + (n // 2) % (CLINICS - 1)
+
+
+def clinician_index(n):
+    """bench-pt (the first clinician of the first clinic) sees patient 0, the measured one."""
+    return clinic_index(n) * CLINICIANS_PER_CLINIC + (n // 2) % CLINICIANS_PER_CLINIC
+
+
+def visits_of(n):
+    return LONG_HISTORY_VISITS if n == 0 else VISITS_PER_PATIENT
+
+
 def add_patients(*, clinics, users, start, count, templates):
-    """Patients number start … start+count-1, each in clinic (number mod 5) with three visits."""
+    """Patients number start … start+count-1 (clinic_index), with three visits each."""
     factory.random.reseed_random(f"wholebody-bench-{start}")
     patients = [
-        PatientFactory.build(clinic=clinics[n % CLINICS], record_number=f"B{n:06d}")
+        PatientFactory.build(clinic=clinics[clinic_index(n)], record_number=f"B{n:06d}")
         for n in range(start, start + count)
     ]
     with transaction.atomic():
@@ -198,20 +214,19 @@ def add_patients(*, clinics, users, start, count, templates):
 
 
 def _add_evaluations(patients, start, clinics, users, templates):
-    ids = iter(_reserve_ids(Evaluation, len(patients) * VISITS_PER_PATIENT))
+    total = sum(visits_of(n) for n in range(start, start + len(patients)))
+    ids = iter(_reserve_ids(Evaluation, total))
     evaluations, sections, items = [], {s: [] for s in SECTIONS}, []
     for n, patient in enumerate(patients, start):
-        clinic_index = n % CLINICS
-        clinician = users[
-            clinic_index * CLINICIANS_PER_CLINIC + (n // CLINICS) % CLINICIANS_PER_CLINIC
-        ]
+        clinician = users[clinician_index(n)]
         first = FIRST_VISIT + datetime.timedelta(days=n % 700)
-        for visit in range(VISITS_PER_PATIENT):
+        for visit in range(visits_of(n)):
             template = templates[(n % len(DEMO_EVALUATIONS)) * 2 + min(visit, 1)]
             pk = next(ids)
             day = first + visit * VISIT_INTERVAL
             findings_at, plan_at = _at(day, 9, 30), _at(day, 9, 40)
-            signed = visit < SIGNED_VISITS
+            # Every visit but the latest is a signed note; the latest is a draft.
+            signed = visit < visits_of(n) - 1
             row = {
                 "public_id": uuid.uuid4(),
                 "clinician_id": clinician.pk,
@@ -302,3 +317,95 @@ def analyze():
 
 def seed_library():
     seed_exercise_library()
+
+
+def grow_in_database(*, clinics, users, start, count, source_count):
+    """Patients start … start+count-1 as copies, made inside PostgreSQL, of the first
+    source_count patients (built by add_patients) with all their visits, sections and plan
+    items: COPY through Python would take some ten minutes for 100 000 patients.
+
+    Each copy gets new ids and public ids, its own record number, clinic and clinician (by
+    the same rules as add_patients), the name of its source and the family name of another.
+    The copied notes keep their source's content hash, which does not match their new ids:
+    no page verifies a hash on view, and the bench only measures notes add_patients built.
+    Triggers are off for the copy (the bench's own database, as superuser): the rows go in
+    in their final state, as add_patients writes them.
+    """
+    new_ids = _reserve_ids(Patient, count)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            "CREATE TEMP TABLE grow_patient (n bigint, new_id bigint, source_n bigint, "
+            "name_n bigint, clinic_id bigint, clinician_id bigint) ON COMMIT DROP"
+        )
+        rows = (
+            (
+                n,
+                new_id,
+                n % source_count,
+                (n * 7919) % source_count,
+                clinics[clinic_index(n)].pk,
+                users[clinician_index(n)].pk,
+            )
+            for n, new_id in zip(range(start, start + count), new_ids, strict=True)
+        )
+        with (
+            connection.connection.cursor() as raw,
+            raw.copy("COPY grow_patient FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            "CREATE TEMP TABLE bench_number ON COMMIT DROP AS SELECT id, "
+            "substr(record_number, 2)::bigint AS n FROM patients_patient "
+            "WHERE record_number LIKE 'B%'"
+        )
+        cursor.execute("CREATE INDEX ON bench_number (n)")
+        patient_columns = [
+            f.column
+            for f in Patient._meta.concrete_fields
+            if f.column not in ("id", "public_id", "family_name", "record_number", "clinic_id")
+        ]
+        copied = ", ".join(f"p.{c}" for c in patient_columns)
+        cursor.execute(
+            f"INSERT INTO patients_patient (id, public_id, family_name, record_number, clinic_id, "
+            f"{', '.join(patient_columns)}) "
+            "SELECT g.new_id, gen_random_uuid(), f.family_name, 'B' || lpad(g.n::text, 6, '0'), "
+            f"g.clinic_id, {copied} FROM grow_patient g "
+            "JOIN bench_number s ON s.n = g.source_n JOIN patients_patient p ON p.id = s.id "
+            "JOIN bench_number fn ON fn.n = g.name_n JOIN patients_patient f ON f.id = fn.id"
+        )
+        cursor.execute(
+            "CREATE TEMP TABLE grow_evaluation ON COMMIT DROP AS SELECT e.id AS source_id, "
+            "nextval(pg_get_serial_sequence('evaluations_evaluation', 'id')) AS new_id, "
+            "g.new_id AS patient_id, g.clinician_id FROM grow_patient g "
+            "JOIN bench_number s ON s.n = g.source_n "
+            "JOIN evaluations_evaluation e ON e.patient_id = s.id"
+        )
+        cursor.execute("CREATE INDEX ON grow_evaluation (source_id)")
+        evaluation_columns = [
+            c
+            for c in EVALUATION_COLUMNS
+            if c not in ("id", "public_id", "patient_id", "clinician_id", "signed_by_id")
+            and c != "status"
+        ]
+        cursor.execute(
+            "INSERT INTO evaluations_evaluation (id, public_id, patient_id, clinician_id, "
+            f"signed_by_id, status, {', '.join(evaluation_columns)}) "
+            "SELECT m.new_id, gen_random_uuid(), m.patient_id, m.clinician_id, "
+            "CASE WHEN e.signed_by_id IS NULL THEN NULL ELSE m.clinician_id END, e.status, "
+            f"{', '.join('e.' + c for c in evaluation_columns)} "
+            "FROM grow_evaluation m JOIN evaluations_evaluation e ON e.id = m.source_id"
+        )
+        for model in (*SECTIONS, PlanItem):
+            columns = [
+                f.column
+                for f in model._meta.concrete_fields
+                if f.column not in ("id", "evaluation_id")
+            ]
+            table = model._meta.db_table
+            cursor.execute(
+                f"INSERT INTO {table} (evaluation_id, {', '.join(columns)}) "
+                f"SELECT m.new_id, {', '.join('s.' + c for c in columns)} FROM {table} s "
+                "JOIN grow_evaluation m ON m.source_id = s.evaluation_id"
+            )

@@ -1,4 +1,5 @@
-"""Server time and query count of the pages a therapist uses, measured in-process.
+"""Server time and query count of the pages a therapist uses, measured in-process, each as a
+multiple of the floor: a logged-in view that does nothing but pass the middleware (bench/urls.py).
 
 Django's test Client runs the whole request (middleware, view, template) without a socket;
 the time is wall time around one GET. Queries are counted in a separate request, so the
@@ -16,6 +17,7 @@ from evaluations.models import Evaluation
 from patients.models import Patient, User
 
 from .build import BENCH_USERNAME
+from .urls import FLOOR_PATH
 
 WARMUP = 5
 # The backend that loads a session's user (django-axes, when listed first, only guards logins).
@@ -23,7 +25,8 @@ LOGIN_BACKEND = "patients.auth.ClinicModelBackend"
 
 
 def targets():
-    """The pages to measure, as (name, search query or None, path), for bench-pt's first patient."""
+    """The pages to measure, as (name, search query or None, path), for bench-pt's first patient
+    (ten visits: nine signed notes and a draft)."""
     user = User.objects.get(username=BENCH_USERNAME)
     patient = (
         Patient.objects.filter(clinic=user.clinic, evaluations__clinician=user)
@@ -38,7 +41,7 @@ def targets():
         ("search: name prefix", patient.family_name[:3].lower(), "/patients/"),
         ("search: record number", patient.record_number, "/patients/"),
         ("search: date of birth", f"{patient.date_of_birth:%d/%m/%Y}", "/patients/"),
-        ("patient page", None, patient.get_absolute_url()),
+        (f"patient page, {len(visits)} visits", None, patient.get_absolute_url()),
         ("evaluation form", None, draft.get_absolute_url()),
         ("plan page", None, f"/evaluations/{draft.public_id}/plan/"),
         ("signed note", None, signed.get_absolute_url()),
@@ -59,27 +62,48 @@ def _summary(times_ms):
 
 
 def measure(runs):
-    """Median, p95 and spread (interquartile range) of each page's server time, in ms."""
+    """Each page's server time in ms (median, p95, spread = interquartile range) and its ratio
+    to the floor view, timed in alternation with the page so both see the same machine load."""
     user, pages = targets()
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user, backend=LOGIN_BACKEND)
-    results = {}
+    results = {"floor": _measure_floor(client, runs)}
     for name, query, path in pages:
         if query is not None:
             client.post("/patients/", {"q": query})
-        for _ in range(WARMUP):
-            _get(client, path)
-        with CaptureQueriesContext(connection) as queries:
-            _get(client, path)
-        # Counted now: the next request's start clears the connection's query log.
-        query_count = len(queries)
-        times = []
+        query_count = _warm_and_count(client, path)
+        times, floor_times = [], []
         for _ in range(runs):
-            start = time.perf_counter()
-            _get(client, path)
-            times.append((time.perf_counter() - start) * 1000)
-        results[name] = {"queries": query_count, **_summary(times)}
+            floor_times.append(_timed(client, FLOOR_PATH))
+            times.append(_timed(client, path))
+        floor = statistics.median(floor_times)
+        results[name] = {
+            "queries": query_count,
+            **_summary(times),
+            "floor_median_ms": round(floor, 2),
+            "ratio": round(statistics.median(times) / floor, 2),
+        }
     return results
+
+
+def _measure_floor(client, runs):
+    query_count = _warm_and_count(client, FLOOR_PATH)
+    return {"queries": query_count, **_summary([_timed(client, FLOOR_PATH) for _ in range(runs)])}
+
+
+def _warm_and_count(client, path):
+    for _ in range(WARMUP):
+        _get(client, path)
+    with CaptureQueriesContext(connection) as queries:
+        _get(client, path)
+    # Counted now: the next request's start clears the connection's query log.
+    return len(queries)
+
+
+def _timed(client, path):
+    start = time.perf_counter()
+    _get(client, path)
+    return (time.perf_counter() - start) * 1000
 
 
 def _get(client, path):
@@ -91,3 +115,7 @@ def _get(client, path):
 
 def evaluation_count():
     return Evaluation.objects.count()
+
+
+def patients_in_measured_clinic():
+    return Patient.objects.filter(clinic=User.objects.get(username=BENCH_USERNAME).clinic).count()

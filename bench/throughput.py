@@ -18,14 +18,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
 from evaluations.models import Evaluation
+from patients.idle_logoff import SessionStore
 from patients.models import Patient, User
 from patients.views import SEARCH_SESSION_KEY
 
 from .build import BENCH_USERNAME
 from .pages import LOGIN_BACKEND
+from .urls import FLOOR_PATH
 
 HERE = Path(__file__).resolve().parent
 PORT = 8765
@@ -142,10 +143,11 @@ def _run_wrk(wrk, url, mix_file, seconds, connections):
 
 
 def measure(*, env, workers, seconds=30, connections=10):
+    """Requests per second of the mix, and of the floor view alone with the same server."""
     gunicorn, wrk = gunicorn_path(), wrk_path()
-    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as handle:
-        handle.writelines(f"{path}\t{session}\n" for path, session in request_mix())
-        mix_file = handle.name
+    user = User.objects.get(username=BENCH_USERNAME)
+    mix_file = _write_mix(request_mix())
+    floor_file = _write_mix([(FLOOR_PATH, _session(user))])
     url = f"http://127.0.0.1:{PORT}"
     command = [
         str(gunicorn),
@@ -159,9 +161,23 @@ def measure(*, env, workers, seconds=30, connections=10):
         _wait_until_up(f"{url}/login/", server)
         # Every worker loads its templates and the engine's library before the timed run.
         _run_wrk(wrk, url, mix_file, 3, connections)
+        floor = _run_wrk(wrk, url, floor_file, seconds, connections)
         result = _run_wrk(wrk, url, mix_file, seconds, connections)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         os.unlink(mix_file)
-    return result | {"workers": workers, "connections": connections, "seconds": seconds}
+        os.unlink(floor_file)
+    return result | {
+        "floor": floor,
+        "ratio_to_floor": round(result["requests_per_s"] / floor["requests_per_s"], 3),
+        "workers": workers,
+        "connections": connections,
+        "seconds": seconds,
+    }
+
+
+def _write_mix(lines):
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as handle:
+        handle.writelines(f"{path}\t{session}\n" for path, session in lines)
+        return handle.name

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "config.security_middleware.refuse_non_utf8_bodies",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Restarts the idle-logoff clock of a logged-in user, at most one session write a minute.
+    "patients.idle_logoff.IdleLogoffClockMiddleware",
     # Health data: every page is private unless a view is explicitly marked public.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # A logged-in user's pages say no-store, private; static files stay cacheable.
@@ -99,6 +101,15 @@ if RUNS_AS_OWNER and env.str("MIGRATION_DATABASE_URL", default=""):
 # Reuse connections but check them first, so a restarted PostgreSQL needs no app restart.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# The drawn findings of signed notes (evaluations/views/signed_note.py), in each process's
+# memory; several machines may share one cache instead (docs/performance.md).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=2000)},
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "patients.User"
@@ -152,7 +163,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # included, restarts the clock. The page warns a minute before (static/js/session.js).
 SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
-SESSION_SAVE_EVERY_REQUEST = True
+# The server writes the clock at most once a step and ends the session up to a step late
+# (patients/idle_logoff.py), rather than rewriting the session on every request.
+SESSION_ENGINE = "patients.idle_logoff"
+IDLE_CLOCK_STEP_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

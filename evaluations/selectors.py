@@ -22,6 +22,13 @@ def get_evaluation_for(user, public_id):
     return get_object_or_404(evaluations, public_id=public_id)
 
 
+def get_note_for(user, public_id):
+    """The evaluation with its patient, clinic and people but not its sections: what a page
+    needs when it draws no findings (a signed note's come from the cache)."""
+    evaluations = evaluations_for(user).select_related("patient__clinic", "clinician", "signed_by")
+    return get_object_or_404(evaluations, public_id=public_id)
+
+
 def evaluations_of_patient(patient):
     """The patient's notes for lists; a discarded draft stays only in the audit trail."""
     return (

@@ -84,3 +84,26 @@ def test_signed_note_costs_the_same_for_1_and_5_visits(
     PatientFactory.create_batch(30, clinic=clinic)
     fifth = signed(visits(patient, alice, 4), alice)
     assert queries_of(alice_client, fifth.get_absolute_url()) == few
+
+
+def test_patient_page_costs_the_same_for_1_and_10_visits(alice_client, alice, patient):
+    make_evaluation(patient, alice)
+    few = queries_of(alice_client, patient.get_absolute_url())
+    visits(patient, alice, 9)
+    assert queries_of(alice_client, patient.get_absolute_url()) == few
+
+
+def test_a_signed_note_from_the_cache_reads_none_of_its_findings(
+    alice_client, alice, patient, seeded
+):
+    from django.core.cache import cache
+
+    note = signed(make_evaluation(patient, alice), alice)
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        assert alice_client.get(note.get_absolute_url()).status_code == 200
+    with CaptureQueriesContext(connection) as cached:
+        assert alice_client.get(note.get_absolute_url()).status_code == 200
+    # Drawing the findings reads the note with its sections once; the cache spares that read.
+    assert len(cached) == len(first) - 1
+    assert not any("evaluations_history" in query["sql"] for query in cached)

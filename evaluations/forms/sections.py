@@ -18,7 +18,9 @@ class FindingsFormMixin:
     the default renderer, whose templates it extends.
     """
 
-    default_renderer = Jinja2
+    # One renderer for every form: an instance keeps its Jinja2 environment and compiled
+    # templates, where the class would build a new one, and recompile, for each form.
+    default_renderer = Jinja2()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

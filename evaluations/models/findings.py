@@ -28,6 +28,9 @@ class Section(NotePart):
     slug = ""
     title = ""
     snapshot_name = ""
+    # Pages pass the section classes themselves; a template would otherwise call (build) one
+    # for every `section.title` it reads, some hundred model instances per evaluation page.
+    do_not_call_in_templates = True
 
     class Meta(NotePart.Meta):
         abstract = True

@@ -15,12 +15,13 @@ from evaluations.models import (
     SignedNoteError,
     section_attr,
 )
-from evaluations.selectors import get_evaluation_for
+from evaluations.selectors import get_evaluation_for, get_note_for
 from evaluations.services import start_evaluation
 from evaluations.services.audit import VIEWED, record_event
 from patients.selectors import get_patient_for
 
 from .pages import make_section_form, render_evaluation_page
+from .signed_note import signed_note_body
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +43,16 @@ def evaluation_start(request, public_id):
 
 @require_GET
 def evaluation_detail(request, public_id):
+    # Scoped to the user's clinic (another clinic's note is a 404) and audited before any of
+    # it is drawn or served from the cache.
+    note = get_note_for(request.user, public_id)
+    record_event(evaluation=note, actor=request.user, event=VIEWED)
+    active = request.GET.get("section")
+    if note.is_signed:
+        body = signed_note_body(request, note, active)
+        return render_evaluation_page(request, note, active=active, note_body=body)
     evaluation = get_evaluation_for(request.user, public_id)
-    record_event(evaluation=evaluation, actor=request.user, event=VIEWED)
-    return render_evaluation_page(request, evaluation, active=request.GET.get("section"))
+    return render_evaluation_page(request, evaluation, active=active)
 
 
 @require_GET

@@ -49,22 +49,50 @@ def section_entries(evaluation, active, bound=None, conflict=None):
     return entries
 
 
+def note_body_context(evaluation, active, bound=None, conflict=None):
+    """What evaluations/_note_body.html draws: the tabs, the open section and derived findings."""
+    return {
+        "evaluation": evaluation,
+        "read_only": not evaluation.is_draft,
+        "entries": section_entries(evaluation, active, bound, conflict),
+        "derived": derived_view(evaluation),
+        "active": active,
+        "autosave_retrying": AUTOSAVE_RETRYING,
+    }
+
+
+def open_section(active):
+    return active if active in SECTION_SLUGS else SECTIONS[0].slug
+
+
 def render_evaluation_page(
-    request, evaluation, *, bound=None, header_form=None, active=None, conflict=None, extra=None
+    request,
+    evaluation,
+    *,
+    bound=None,
+    header_form=None,
+    active=None,
+    conflict=None,
+    extra=None,
+    note_body=None,
 ):
-    active = active if active in SECTION_SLUGS else SECTIONS[0].slug
+    """The evaluation page; note_body, when given, is its findings part already drawn (a
+    signed note's, from the cache), and the evaluation need not carry its sections."""
+    active = open_section(active)
     context = {
         "evaluation": evaluation,
         "patient": evaluation.patient,
         "read_only": not evaluation.is_draft,
         "header_form": header_form
         or EvaluationHeaderForm(instance=evaluation, auto_id="id_header_%s"),
-        "entries": section_entries(evaluation, active, bound, conflict),
-        "derived": derived_view(evaluation),
         "active": active,
         "autosave_retrying": AUTOSAVE_RETRYING,
         "addenda": list(evaluation.addenda.select_related("author")),
         "documents_panel": documents_panel(evaluation, request.user),
         **(extra or {}),
     }
+    if note_body is None:
+        context |= note_body_context(evaluation, active, bound, conflict)
+    else:
+        context["note_body"] = note_body
     return render(request, "evaluations/evaluation_detail.html", context)
