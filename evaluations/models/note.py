@@ -83,6 +83,7 @@ class PlanItem(NotePart):
         max_length=200, blank=True, help_text="The pathway stage the item was chosen for."
     )
     next_step = models.CharField("next step", max_length=500, blank=True)
+    patient_next_step = models.CharField("next step, for the patient", max_length=300, blank=True)
     conflicts = models.JSONField(
         default=list, blank=True, help_text="Active precautions this item goes against."
     )

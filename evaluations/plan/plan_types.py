@@ -161,6 +161,7 @@ class PlanItem(_ToDict):
     side: str = ""
     stage: str = ""
     next_step: str = ""
+    patient_next_step: str = ""
     conflicts: tuple[str, ...] = ()
 
 

@@ -37,6 +37,9 @@ HELD_BACK_AFTER = "A later level of the {ladder} ladder: after {after}."
 HELD_BACK_BEFORE = "An earlier level of the {ladder} ladder: the patient already manages {at}."
 HELD_BACK_BY = "ladder"
 NEXT_STEP = "Next: {name}, when: {criterion}"
+# The handout's words for the same step: the criterion is clinical (gates, doses), and the
+# therapist checks it, so the patient reads the exercise's plain name and who decides.
+PATIENT_NEXT_STEP = "{name}, when your therapist says you are ready."
 WHEN = "When: {criterion}"
 NO_CRITERION = "the current level is easy and pain-free."
 NEXT_REASON = "The next level of the {ladder} ladder, after {current}."
@@ -255,7 +258,7 @@ def prescribe(
     ]
     wanted = {item.code: item for item in items}
     current, later, held = {}, {}, {}
-    next_steps = {}
+    next_steps, patient_next_steps = {}, {}
     rungs = []
     for ladder in ladders.ladders:
         if ladder.pathway and ladder.pathway not in stage_by:
@@ -294,6 +297,12 @@ def prescribe(
                 next_steps.setdefault(
                     level.code, NEXT_STEP.format(name=entries[step.code].name, criterion=criterion)
                 )
+                patient_next_steps.setdefault(
+                    level.code,
+                    PATIENT_NEXT_STEP.format(
+                        name=entries[step.code].plain_name or entries[step.code].name
+                    ),
+                )
         chosen = {level.code for level in on_rung} | {step.code if step else None}
         for level in indicated:
             if level.code not in chosen:
@@ -328,6 +337,7 @@ def prescribe(
                         precautions,
                         entries,
                         next_steps.get(item.code, ""),
+                        patient_next_steps.get(item.code, ""),
                     ),
                 )
             )
@@ -335,7 +345,7 @@ def prescribe(
         source = wanted.get(code)
         if source is None:
             source = _next_item(entries[code], wanted[below[0].code], ladder)
-        staged = _staged(source, stage_key, stage_labels, sides, precautions, entries, "")
+        staged = _staged(source, stage_key, stage_labels, sides, precautions, entries, "", "")
         built.append(
             (
                 len(items),
@@ -454,7 +464,9 @@ def _part(item: PlanItem) -> Part:
     return Part.HOME
 
 
-def _staged(item, stage_key, stage_labels, sides, precautions, entries, next_step) -> PlanItem:
+def _staged(
+    item, stage_key, stage_labels, sides, precautions, entries, next_step, patient_next_step
+) -> PlanItem:
     conflicts = _conflicts(item.code, entries, precautions)
     labels = [
         label
@@ -470,6 +482,7 @@ def _staged(item, stage_key, stage_labels, sides, precautions, entries, next_ste
         dosing=dosing_for(item.dosing, stage_key, side),
         cautions=for_stage(item.cautions, stage_key),
         next_step=next_step,
+        patient_next_step=patient_next_step,
         conflicts=conflicts,
     )
 

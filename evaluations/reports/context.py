@@ -19,7 +19,6 @@ from evaluations.models import (
 )
 from evaluations.models.fields import Answer
 from evaluations.plan.plan_types import DISCLAIMER, GATE_STATUS_LABELS, PART_TITLES, Part
-from evaluations.plan.prescription import NEXT_STEP
 from evaluations.scoring import lefs as lefs_scale
 from evaluations.scoring import nprs as nprs_scale
 from evaluations.scoring import odi as odi_scale
@@ -578,7 +577,6 @@ def _cited_keys(context, items, plan):
 # The handout ------------------------------------------------------------------------------
 
 
-NEXT_STEP_PREFIX = NEXT_STEP.split("{", 1)[0]
 # Education the handout prints as a section of its own (the pain table, the everyday tips),
 # so listing it again by name would only lengthen the patient's pages.
 PRINTED_AS_SECTIONS = frozenset({"load_monitoring", "gait_cues", "sitting_breaks"})
@@ -633,8 +631,7 @@ def _exercise(item):
         "how_much": item.patient_dosing or patient_dosing(item.dosing, side=item.side),
         "feel": item.patient_feel,
         "stop": item.patient_stop,
-        # The stored step starts "Next: …"; the handout's label already says so.
-        "next_step": item.next_step.removeprefix(NEXT_STEP_PREFIX),
+        "next_step": item.patient_next_step,
         "note": item.clinician_note,
     }
 

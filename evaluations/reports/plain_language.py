@@ -132,9 +132,10 @@ EXERCISE_SIDE = {
         "both": "On each side, one after the other",
     },
     False: {
-        "left": "Both legs together; it is for your left side",
-        "right": "Both legs together; it is for your right side",
-        "both": "Both legs together",
+        # "Both legs together" misread for a plank or a bike: say what it is for instead.
+        "left": "Both sides at once; it helps your left leg",
+        "right": "Both sides at once; it helps your right leg",
+        "both": "Both sides at once",
     },
 }
 

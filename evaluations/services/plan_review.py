@@ -140,6 +140,7 @@ def _item_rows(evaluation, engine_items, start_position):
                 side=item.side,
                 stage=item.stage[:200],
                 next_step=item.next_step[:500],
+                patient_next_step=item.patient_next_step[:300],
                 conflicts=list(item.conflicts),
             )
         )

@@ -128,4 +128,6 @@ def test_a_clinician_moves_items_signs_and_the_handout_shows_that_programme(
     gone = items[leaving].plain_name or items[leaving].name
     assert gone not in printed
     assert "right" in printed.lower().split("your exercises", 1)[0]
-    assert printed.count("For your right side") >= 4
+    sides = [items[code].patient_side for code in programme]
+    assert all("right" in side for side in sides)
+    assert [side in printed for side in sides] == [True] * 4

@@ -6,6 +6,7 @@ import re
 from pypdf import PdfReader
 
 from evaluations.models import PlanItem
+from evaluations.plan.prescription import PATIENT_NEXT_STEP
 from evaluations.services.plan_review import generate_plan
 from tests.factories import make_evaluation
 
@@ -24,6 +25,12 @@ def squash(text):
 
 def text(pdf):
     return squash(" ".join(pages(pdf)))
+
+
+def without_next_steps(printed):
+    """The handout's text without its "Next step: …" lines, where a later level is named."""
+    ending = re.escape(PATIENT_NEXT_STEP.split("}", 1)[1])
+    return re.sub(rf"Next step: .*?{ending}", "", printed)
 
 
 def font_sizes(pdf):

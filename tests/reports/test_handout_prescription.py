@@ -1,6 +1,7 @@
 """The handout prints the home programme a patient follows, not the whole plan (issue 14)."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -8,10 +9,11 @@ from pypdf import PdfReader
 
 from evaluations.models import Evaluation, PlanItem
 from evaluations.plan.plan_types import Part
+from evaluations.plan.prescription import PATIENT_NEXT_STEP
 from evaluations.reports import plain_language as plain
 from evaluations.reports.documents import render_handout
 from evaluations.services.plan_review import generate_plan, update_item
-from tests.reports.helpers import squash, tendinopathy_evaluation, text
+from tests.reports.helpers import squash, tendinopathy_evaluation, text, without_next_steps
 
 ARTICLE_PATIENTS = ["Sean", "Craig", "Brendan", "Eric"]
 # DOMAIN.md §9: four home exercises by default; issue 14: they fit on three A4 pages.
@@ -72,7 +74,8 @@ def test_only_the_home_programme_is_printed_as_exercises(seeded, alice, patient)
     clinic_sentence = printed.split("With your therapist in the clinic:")[1].split(".")[0]
     assert clinic_name in clinic_sentence
     assert f". {clinic_name}" not in printed
-    assert (later.plain_name or later.name) not in printed
+    # A later level appears only as the next step of the exercise before it.
+    assert (later.plain_name or later.name) not in without_next_steps(printed)
 
 
 def test_the_handout_names_the_painful_leg_and_each_exercises_side(seeded, alice, patient):
@@ -137,3 +140,21 @@ def test_an_empty_home_programme_says_so_in_plain_words(seeded, alice, patient):
     printed = text(handout(evaluation))
     assert squash(plain.NO_HOME_EXERCISES) in printed
     assert "Your exercises" not in printed
+
+
+# Clinician notation that must never reach a patient: rule and gate ids, the stage names.
+CLINICAL_NOTATION = re.compile(r"\bR\d{1,2}\b|\bphase I{1,3}\b|\bacute strain\b|\bLSI\b")
+
+
+@pytest.mark.parametrize("given_name", ARTICLE_PATIENTS)
+def test_each_next_step_names_the_next_exercise_plainly_and_no_clinical_notation_is_printed(
+    demo, given_name
+):
+    evaluation = demo[given_name]
+    printed = text(handout(evaluation))
+    assert CLINICAL_NOTATION.findall(printed) == []
+    home = evaluation.plan_items.filter(part=Part.HOME, kind=PlanItem.Kind.EXERCISE)
+    steps = [item.patient_next_step for item in home if item.next_step]
+    for step in steps:
+        assert step.endswith(PATIENT_NEXT_STEP.split("}", 1)[1])
+        assert squash(step) in printed
