@@ -58,7 +58,7 @@ class Evaluation(models.Model):
     plan_data = models.JSONField(default=dict, blank=True)
     plan_generated_at = models.DateTimeField(null=True, blank=True)
     # One line for the whole home programme: why this patient has more exercises at home than
-    # the clinic's limit (DOMAIN.md §9). Printed in the report, covered by the signature.
+    # the clinic's limit (clinical reference §9). Printed in the report, covered by the signature.
     home_programme_reason = models.CharField(
         "why the home programme is over the limit",
         max_length=300,
