@@ -259,6 +259,7 @@ def _add_evaluations(patients, start, clinics, users, templates):
                     row["signed_at"],
                     content_hash,
                     "",  # no key id: a format-1 note, checked by legacy_hash
+                    "",  # home programme within the limit: no reason needed
                 )
             )
             for section in SECTIONS:
@@ -289,6 +290,7 @@ EVALUATION_COLUMNS = [
     "signed_at",
     "content_hash",
     "signature_key_id",
+    "home_programme_reason",
 ]
 
 
