@@ -12,7 +12,7 @@ from hypothesis import given
 from evaluations.plan.derived import derive
 from evaluations.plan.engine import build_plan
 from evaluations.plan.schema import snapshot_from_dict
-from evaluations.plan.snapshot import Provocation
+from evaluations.plan.snapshot import MmtGrade, Provocation
 from tests.plan.test_plan_properties import EXAMPLES, SNAPSHOTS
 from tests.plan.vignettes import LIBRARY, plan_for, vignette
 
@@ -26,6 +26,11 @@ def _bilateral(pair, side):
 
 
 MECHANISMS = {"sprinting": "sprint", "stretching": "stretch"}
+MYOTOMES = {
+    "L4 ankle dorsiflexion": "myotome_l4_ankle_dorsiflexion",
+    "L5 great-toe extension": "myotome_l5_great_toe_extension",
+    "S1 plantar flexion": "myotome_s1_plantar_flexion",
+}
 PROVOCATION_TESTS = {
     "Puranen-Orava": "puranen_orava",
     "bent-knee stretch": "bent_knee_stretch",
@@ -129,9 +134,19 @@ CLAIMS = [
     (r"reduced reflex", lambda s, m: s.neural.reflex_deficit is True),
     (r"sensory loss", lambda s, m: s.neural.sensation_deficit is True),
     (r"symptoms in both legs", lambda s, m: s.symptomatic_side == "both"),
+    (r"does not walk normally \(gait\)", lambda s, m: s.gait.walks_normally is False),
     (
-        r"no normal walking stride without pain",
-        lambda s, m: s.function.walking_normal_stride_pain_free is False,
+        r"(L4 ankle dorsiflexion|L5 great-toe extension|S1 plantar flexion) ([0-5][+-]?)/5 "
+        r"\((left|right)\)",
+        lambda s, m: (
+            (grade := _bilateral(getattr(s.neural, MYOTOMES[m[1]]), m[3])) is not None
+            and grade.value == m[2]
+            and grade.rank <= MmtGrade("3").rank
+        ),
+    ),
+    (
+        r"calf girth difference ([\d.]+) cm",
+        lambda s, m: s.foot.calf_girth_difference_cm == _num(m[1]) > 3,
     ),
     (r"^Sits ([\d.]+) h a day$", lambda s, m: s.history.sitting_hours_per_day == _num(m[1])),
     (
@@ -221,10 +236,12 @@ RICH = [
             "myotome_deficit": True,
             "reflex_deficit": True,
             "sensation_deficit": True,
+            "myotome_l4_ankle_dorsiflexion": {"left": "3-"},
         },
         hip={"thomas_positive": {"left": True}},
         pelvis={"centralisation": True, "directional_preference": "extension"},
-        function={"walking_normal_stride_pain_free": False},
+        gait={"walks_normally": False},
+        foot={"calf_girth_difference_cm": 3.5},
     ),
     vignette(
         history={"onset": "sudden", "mechanism": "stretch"},
