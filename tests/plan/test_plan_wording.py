@@ -25,6 +25,12 @@ def _bilateral(pair, side):
     return pair.get(side)
 
 
+def _slump_criteria(s):
+    neural = s.neural
+    return (neural.slump_familiar_symptoms, neural.slump_changes_with_neck, neural.slump_asymmetric)
+
+
+OTHER_SIDE = {"left": "right", "right": "left"}
 MECHANISMS = {"sprinting": "sprint", "stretching": "stretch"}
 MYOTOMES = {
     "L4 ankle dorsiflexion": "myotome_l4_ankle_dorsiflexion",
@@ -61,6 +67,28 @@ CLAIMS = [
         lambda s, m: s.neural.slump_asymmetric is False,
     ),
     (r"the side difference was not recorded", lambda s, m: s.neural.slump_asymmetric is None),
+    (
+        r"^Slump positive on the (left|right) \(the overall result, counted because the "
+        r"separate criteria were not all recorded\)",
+        lambda s, m: (
+            _bilateral(s.neural.slump_positive, m[1]) is True
+            and _bilateral(s.neural.slump_positive, OTHER_SIDE[m[1]]) is not True
+            and None in _slump_criteria(s)
+            and False not in _slump_criteria(s)
+        ),
+    ),
+    (
+        r"^The overall slump result \(positive on the (left|right)( and (left|right))?\) did "
+        r"not count: a separate criterion was recorded as no",
+        lambda s, m: (
+            all(_bilateral(s.neural.slump_positive, side) is True for side in (m[1], m[3]) if side)
+            and False in _slump_criteria(s)
+        ),
+    ),
+    (
+        r"^The slump was recorded positive on both sides",
+        lambda s, m: s.neural.slump_positive.values() == (True, True),
+    ),
     (
         r"Straight leg raise on the (left|right) brings on radiating leg pain at ([\d.]+)°",
         lambda s, m: (
@@ -273,6 +301,9 @@ RICH = [
         history={"sij_pain": True},
     ),
     vignette(neural={"slump_familiar_symptoms": True, "slump_asymmetric": True}),
+    vignette(neural={"slump_familiar_symptoms": True, "slump_positive": {"right": True}}),
+    vignette(neural={"slump_positive": {"left": True, "right": True}}),
+    vignette(neural={"slump_changes_with_neck": False, "slump_positive": {"left": True}}),
 ]
 
 
