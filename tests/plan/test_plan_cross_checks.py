@@ -151,9 +151,30 @@ def test_every_weak_myotome_and_side_is_named_once_after_the_ticked_deficits():
     )
 
 
-def test_a_weak_myotome_no_longer_gives_a_separate_referral():
+def test_without_a_neural_picture_a_weak_myotome_gives_no_separate_referral():
     plan = plan_for(vignette(neural={"myotome_l4_ankle_dorsiflexion": {"left": "3"}}))
     assert plan.referrals == ()
+
+
+def test_a_weak_myotome_with_a_neural_picture_is_r4s_deficit_and_keeps_tensioners_out():
+    nerve = {
+        "neural": {
+            "slump_familiar_symptoms": True,
+            "slump_changes_with_neck": True,
+            "slump_asymmetric": True,
+        },
+        "history": {"pain_now": 2},
+    }
+
+    def removed_by_r4(plan):
+        return [r.code for r in plan.removed if "R4" in r.removed_by]
+
+    assert removed_by_r4(plan_for(vignette(nerve))) == []
+    weak = merge(nerve, {"neural": {"myotome_l5_great_toe_extension": {"right": "2"}}})
+    plan = plan_for(vignette(weak))
+    assert removed_by_r4(plan) == ["sciatic_nerve_tensioner"]
+    [review] = [referral for referral in plan.referrals if referral.rule_id == "R4"]
+    assert review.criteria == ("L5 great-toe extension 2/5 (right)",)
 
 
 def test_a_painful_but_normal_stride_does_not_point_at_an_avulsion():
