@@ -503,7 +503,8 @@ def _all(*values: bool | None) -> bool | None:
 
 
 def _nerve_decided(snapshot: FindingsSnapshot) -> bool:
-    """A slump with a negative part, a complete slump, or a straight leg raise with sensitisers."""
+    """A slump with a negative part, a complete slump, an overall slump result on either side,
+    or a straight leg raise with sensitisers."""
     neural = snapshot.neural
     slump = _all(*(getattr(neural, name) for name in SLUMP_CRITERIA))
     overall = neural.slump_positive.values()
