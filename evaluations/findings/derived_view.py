@@ -40,7 +40,7 @@ class DerivedView:
     outcomes: dict
     # The engine's red-flag screen (R0) on the saved findings: the referrals that block a plan.
     red_flags: tuple = ()
-    # Findings that point at a red-flag question to ask again (R0a–R0d), with their answers.
+    # Findings that point at a red-flag question to ask again (R0a–R0e), with their answers.
     prompts: tuple = ()
 
     @property

@@ -155,7 +155,7 @@ class ReferralAcknowledgement(NotePart):
 
 
 class RedFlagConfirmation(NotePart):
-    """A red-flag question answered again from a cross-check's prompt (R0a–R0d).
+    """A red-flag question answered again from a cross-check's prompt (R0a–R0e).
 
     Tied to the findings it was answered against: when a cited finding changes afterwards
     the prompt returns, because the question was answered about other facts.

@@ -298,6 +298,35 @@ def mcgill_ratios(snapshot: FindingsSnapshot) -> McGillRatios:
     return McGillRatios(flex_ext, right_left, side_ext, weak_side, tuple(findings))
 
 
+# The three parts of a positive slump, recorded separately [SLU].
+SLUMP_CRITERIA = ("slump_familiar_symptoms", "slump_changes_with_neck", "slump_asymmetric")
+
+
+def slump_done(neural) -> bool:
+    """A slump part or the overall slump result is recorded (R8, R23 then need no screen)."""
+    criteria = (getattr(neural, name) for name in SLUMP_CRITERIA)
+    return any(value is not None for value in criteria) or bool(neural.slump_positive.values())
+
+
+def _slump_criterion_negative(neural) -> bool:
+    return any(getattr(neural, name) is False for name in SLUMP_CRITERIA)
+
+
+def overall_slump_side(neural) -> str | None:
+    """The side the overall slump result counts for, when the separate criteria do not decide.
+
+    The overall result (Neural, per side) is the clinician's verdict that all three parts held
+    on that side [SLU]. It counts while the separate criteria are not all recorded and none is
+    recorded as no (a recorded no is the more specific finding), and only on one side: positive
+    on both sides is no side difference, and symmetric responses are common without nerve
+    irritation, which is why the side difference is one of the criteria.
+    """
+    if _all(*(getattr(neural, name) for name in SLUMP_CRITERIA)) is not None:
+        return None  # the separate criteria decide: all recorded, or one recorded as no
+    positive = [side for side in (Side.LEFT, Side.RIGHT) if neural.slump_positive.get(side)]
+    return positive[0] if len(positive) == 1 else None
+
+
 def neural_signs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
     neural = snapshot.neural
     signs = []
@@ -309,6 +338,11 @@ def neural_signs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
         signs.append(
             "Slump reproduces the familiar symptoms, changes with neck movement and "
             "differs from the other side [SLU]"
+        )
+    elif side := overall_slump_side(neural):
+        signs.append(
+            f"Slump positive on the {side} (the overall result, counted because the separate "
+            "criteria were not all recorded) [SLU]"
         )
     for side in (Side.LEFT, Side.RIGHT):
         angle = neural.slr_angle.get(side)
@@ -397,10 +431,14 @@ def caveats(snapshot: FindingsSnapshot) -> tuple[str, ...]:
             "Navicular drop has fair reliability only (κw 0.40); "
             "it never drives a rule alone [FREL]"
         )
-    if neural.slump_familiar_symptoms and not (
-        neural.slump_changes_with_neck and neural.slump_asymmetric
+    overall_counts = overall_slump_side(neural) is not None
+    if (
+        neural.slump_familiar_symptoms
+        and not (neural.slump_changes_with_neck and neural.slump_asymmetric)
+        and not overall_counts
     ):
         notes.append(_slump_caveat(neural))
+    notes += _overall_slump_caveats(neural, overall_counts)
     controlled = snapshot.hip.thomas_pelvis_controlled
     if snapshot.hip.thomas_positive.values() and not controlled:
         notes.append(
@@ -438,6 +476,25 @@ def _slump_caveat(neural) -> str:
     )
 
 
+def _overall_slump_caveats(neural, overall_counts: bool) -> list[str]:
+    """Why a recorded overall slump result did not count, when it did not."""
+    positive = [side for side in (Side.LEFT, Side.RIGHT) if neural.slump_positive.get(side)]
+    if not positive or overall_counts:
+        return []
+    if _slump_criterion_negative(neural):
+        sides = " and ".join(positive)
+        return [
+            f"The overall slump result (positive on the {sides}) did not count: a separate "
+            "criterion was recorded as no [SLU]"
+        ]
+    if len(positive) == 2 and not all(getattr(neural, name) for name in SLUMP_CRITERIA):
+        return [
+            "The slump was recorded positive on both sides: without a side difference it did "
+            "not count as a neural sign [SLU]"
+        ]
+    return []
+
+
 def _all(*values: bool | None) -> bool | None:
     """Three-valued AND: False if any part is False, None if any is unknown, else True."""
     if False in values:
@@ -446,12 +503,12 @@ def _all(*values: bool | None) -> bool | None:
 
 
 def _nerve_decided(snapshot: FindingsSnapshot) -> bool:
-    """A slump with a negative part, a complete slump, or a straight leg raise with sensitisers."""
+    """A slump with a negative part, a complete slump, an overall slump result on either side,
+    or a straight leg raise with sensitisers."""
     neural = snapshot.neural
-    slump = _all(
-        neural.slump_familiar_symptoms, neural.slump_changes_with_neck, neural.slump_asymmetric
-    )
-    return slump is not None or bool(neural.slr_sensitised.values())
+    slump = _all(*(getattr(neural, name) for name in SLUMP_CRITERIA))
+    overall = neural.slump_positive.values()
+    return slump is not None or bool(overall) or bool(neural.slr_sensitised.values())
 
 
 def _untested(snapshot: FindingsSnapshot, neural, tendon, strain) -> tuple[Untested, ...]:

@@ -244,7 +244,7 @@ class Plan:
     held_back: tuple[RemovedItem, ...] = ()
     home_limit: int = 4
     home_empty_reason: str = ""
-    # Red-flag questions the findings point at (R0a–R0d); they never block the plan.
+    # Red-flag questions the findings point at (R0a–R0e); they never block the plan.
     prompts: tuple[RedFlagPrompt, ...] = ()
     # Items that wait for part of the red-flag screen (MT: joint mobilisation).
     pending: tuple[RemovedItem, ...] = ()

@@ -161,7 +161,7 @@ def report_context(evaluation):
 
 
 def _asked_again(prompts, zone):
-    """Red-flag questions the findings pointed at (R0a–R0d), and how each was answered again."""
+    """Red-flag questions the findings pointed at (R0a–R0e), and how each was answered again."""
     return [
         {
             "flag": prompt.flag,

@@ -8,7 +8,10 @@ HMAC-SHA256 (key from settings.NOTE_SIGNING_KEYS, its id stored too) is the note
 Checking a note is two questions: does the stored document still give the stored HMAC, and
 do the live rows still say what the document says? A field added after signing is absent
 from the document and must be empty on the note. Addenda are hashed the same way, each
-chained to the hash before it.
+chained to the hash before it. A part added to the document later (the red-flag questions
+answered again from a prompt) is absent from older documents: on such a note its rows must
+be no newer than the signature, so an older note still verifies and a row added afterwards
+does not.
 
 Notes signed before format 2 (a bare SHA-256 in content_hash, no document) are format 1:
 they are checked the old way, over the finding fields that existed then
@@ -18,6 +21,7 @@ they are checked the old way, over the finding fields that existed then
 import hashlib
 import hmac
 import json
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -86,6 +90,26 @@ def _plan_items(evaluation, names):
     }
 
 
+def _red_flag_confirmations(evaluation):
+    """The red-flag questions answered again from a prompt: the answers the clinician signed.
+
+    The person is kept by id, as for the other people: a later change of name is not a
+    change of the note.
+    """
+    return [
+        {
+            "question": confirmation.question,
+            "answer": confirmation.answer,
+            "findings": confirmation.findings,
+            "confirmed_by": confirmation.confirmed_by_id,
+            "confirmed_at": confirmation.confirmed_at.isoformat(),
+        }
+        for confirmation in sorted(
+            evaluation.red_flag_confirmations.all(), key=lambda c: c.question
+        )
+    ]
+
+
 def _person(user):
     return {"id": user.pk, "name": user.get_full_name() or user.get_username()}
 
@@ -130,6 +154,7 @@ def signed_document(evaluation, *, field_lists=None, item_fields=None):
         "referral_actions": sorted(
             [ack.code, ack.action_taken] for ack in evaluation.referral_acknowledgements.all()
         ),
+        "red_flag_confirmations": _red_flag_confirmations(evaluation),
         "signed_by": _person(evaluation.signed_by),
         "signed_at": evaluation.signed_at.isoformat(),
     }
@@ -164,10 +189,22 @@ NOTE_PARTS = (
     "plan_items",
     "home_programme_reason",
     "referral_actions",
+    "red_flag_confirmations",
 )
 PEOPLE = ("patient", "clinician", "signed_by")
-# Parts added to format 2 later: a document signed before has none, so the note must be empty.
-LATER_PARTS = {"home_programme_reason": ""}
+# Parts added to format 2 after notes were signed with it. A document without one covers the
+# note as it was then: a value must still be its empty value, and rows must all predate the
+# signature (each row's timestamp field is named here).
+LATER_VALUES = {"home_programme_reason": ""}
+LATER_ROWS = {"red_flag_confirmations": "confirmed_at"}
+
+
+def _later_part_changed(part, live, document):
+    """A part the document does not hold: still empty, or only rows from before signing."""
+    if part in LATER_VALUES:
+        return live[part] != LATER_VALUES[part]
+    stamp, signed_at = LATER_ROWS[part], datetime.fromisoformat(document["signed_at"])
+    return any(datetime.fromisoformat(row[stamp]) > signed_at for row in live[part])
 
 
 def _changed_part(evaluation, document):
@@ -177,7 +214,10 @@ def _changed_part(evaluation, document):
         item_fields=document["plan_items"]["fields"],
     )
     for part in NOTE_PARTS + ("signed_at",):
-        if live[part] != document.get(part, LATER_PARTS.get(part)):
+        if part not in document and (part in LATER_VALUES or part in LATER_ROWS):
+            if _later_part_changed(part, live, document):
+                return part.replace("_", " ")
+        elif live[part] != document.get(part):
             return part.replace("_", " ")
     for person in PEOPLE:
         if live[person]["id"] != document[person]["id"]:

@@ -1,5 +1,5 @@
 """Red-flag prompts: recorded findings that point at a question answered no or not asked
-(the engine's cross-checks R0a–R0d), and the clinician's fresh answer to each question.
+(the engine's cross-checks R0a–R0e), and the clinician's fresh answer to each question.
 
 An answer given from a prompt is kept per question with the findings it was given against.
 A clinician who changes a cited finding afterwards (another age, another distance) is asked

@@ -64,7 +64,7 @@ PROMPT_PAGES = {"evaluation": "evaluations:detail", "plan": "evaluations:plan"}
 
 @require_POST
 def red_flag_prompt_answer(request, public_id):
-    """A red-flag question answered again from a cross-check's prompt (R0a–R0d)."""
+    """A red-flag question answered again from a cross-check's prompt (R0a–R0e)."""
     evaluation = get_evaluation_for(request.user, public_id)
     rule_id = request.POST.get("rule_id", "")
     answers = {

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evaluations.models import PlanItem, RedFlagConfirmation
+from evaluations.services.integrity import ROWS_CHANGED
 from evaluations.services.plan_review import add_free_item, apply_plan_changes, generate_plan
 from evaluations.services.red_flag_prompts import (
     ANSWER_EVERY_QUESTION,
@@ -24,6 +25,7 @@ from evaluations.services.signing import (
     check_ready_to_sign,
     sign_evaluation,
 )
+from tests.evaluations.test_signing import behind_the_triggers, problems_of, store_document
 from tests.factories import TEST_PASSWORD, answer_red_flags_negative, make_evaluation
 
 QUESTION = "adolescent_acute_ischial_injury"
@@ -240,3 +242,39 @@ def test_marking_the_unasked_as_no_does_not_answer_a_prompt(seeded, patient, ali
     evaluation.hamstring.save()
     mark_red_flags_negative(evaluation=evaluation, confirmed=True)
     assert [q.name for q in open_prompt_questions(evaluation)] == [QUESTION]
+
+
+def signed_sprinter(sprinter, alice):
+    answer_prompt(evaluation=sprinter, rule_id="R0a", answers={QUESTION: "no"}, by=alice)
+    return sign_evaluation(evaluation=sprinter, user=alice, password=TEST_PASSWORD)
+
+
+def test_the_answer_given_from_a_prompt_is_part_of_the_signed_document(sprinter, alice):
+    signed = signed_sprinter(sprinter, alice)
+    [confirmation] = signed.signed_content["red_flag_confirmations"]
+    assert confirmation["question"] == QUESTION and confirmation["answer"] == "no"
+    assert confirmation["findings"] == ["age 14", "sudden onset", "tender 0 cm from the sit bone"]
+    assert confirmation["confirmed_by"] == alice.pk
+    assert problems_of(signed) == []
+    behind_the_triggers(
+        "UPDATE evaluations_redflagconfirmation SET answer = 'yes' WHERE evaluation_id = %s",
+        [signed.pk],
+    )
+    assert problems_of(signed) == [ROWS_CHANGED.format(part="red flag confirmations")]
+
+
+def test_a_note_signed_before_the_answers_were_signed_verifies_but_not_a_later_answer(
+    sprinter, alice
+):
+    signed = signed_sprinter(sprinter, alice)
+    document = signed.signed_content
+    del document["red_flag_confirmations"]
+    store_document(signed, document)
+    # Its answer predates the signature: what the clinician saw when signing.
+    assert problems_of(signed) == []
+    later = signed.signed_at + datetime.timedelta(minutes=5)
+    behind_the_triggers(
+        "UPDATE evaluations_redflagconfirmation SET confirmed_at = %s WHERE evaluation_id = %s",
+        [later, signed.pk],
+    )
+    assert problems_of(signed) == [ROWS_CHANGED.format(part="red flag confirmations")]

@@ -1,6 +1,6 @@
 """Red flags and the differential read from the findings themselves (issue 21).
 
-R0a–R0d prompt for a red-flag question the findings point at; MT holds joint techniques back
+R0a–R0e prompt for a red-flag question the findings point at; MT holds joint techniques back
 until the fracture, cancer and infection questions are no; DX keeps a picture provisional
 until it has been tested against the others.
 """
@@ -30,14 +30,16 @@ DEFICIT = {"neural": {"myotome_deficit": True}}
 BOTH_LEGS = {"symptomatic_side": "both"}
 NOT_WALKING = {
     "history": {"onset": "sudden", "mechanism": "stretch"},
-    "function": {"walking_normal_stride_pain_free": False},
+    "gait": {"walks_normally": False},
 }
+CALF_GIRTH = {"foot": {"calf_girth_difference_cm": 3.5}}
 # Each cross-check: findings that fire it, the same findings one step short, its questions.
 CROSS_CHECKS = {
     "R0a": (SPRINTER, merge(SPRINTER, {"age": 18}), "RF_ADOLESCENT_ISCHIUM"),
     "R0b": (DEFICIT, {"neural": {"myotome_deficit": False}}, "RF_NEURO"),
     "R0c": (BOTH_LEGS, {"symptomatic_side": "left"}, "RF_CES"),
     "R0d": (NOT_WALKING, merge(NOT_WALKING, {"history": {"onset": "gradual"}}), "RF_AVULSION"),
+    "R0e": (CALF_GIRTH, {"foot": {"calf_girth_difference_cm": 3.0}}, "RF_DVT"),
 }
 
 
@@ -104,6 +106,95 @@ def test_each_deficit_of_the_neuro_screen_is_named():
         "neuro_multilevel_deficit",
         "neuro_widespread_signs",
     )
+
+
+MYOTOMES = (
+    "myotome_l4_ankle_dorsiflexion",
+    "myotome_l5_great_toe_extension",
+    "myotome_s1_plantar_flexion",
+)
+
+
+@pytest.mark.parametrize("myotome", MYOTOMES)
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_myotome_graded_3_or_less_on_one_side_prompts_the_progressive_deficit_questions(
+    myotome, side
+):
+    plan = plan_for(vignette(neural={myotome: {side: "3"}}))
+    prompt = prompts(plan)["R0b"]
+    assert prompt.flag == "RF_NEURO"
+    [finding] = prompt.findings
+    assert finding.endswith(f" 3/5 ({side})")
+    assert not plan.blocked
+
+
+@pytest.mark.parametrize("grade", ["3+", "4-", "4", "5"])
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_myotome_graded_above_3_prompts_nothing(grade, side):
+    plan = plan_for(vignette(neural={"myotome_l4_ankle_dorsiflexion": {side: grade}}))
+    assert "R0b" not in prompts(plan)
+
+
+def test_every_weak_myotome_and_side_is_named_once_after_the_ticked_deficits():
+    neural = {
+        "reflex_deficit": True,
+        "myotome_l4_ankle_dorsiflexion": {"left": "2", "right": "3-"},
+        "myotome_l5_great_toe_extension": {"left": "4", "right": "3+"},
+        "myotome_s1_plantar_flexion": {"right": "0"},
+    }
+    prompt = prompts(plan_for(vignette(neural=neural)))["R0b"]
+    assert prompt.findings == (
+        "a reduced reflex in the neuro screen",
+        "L4 ankle dorsiflexion 2/5 (left)",
+        "L4 ankle dorsiflexion 3-/5 (right)",
+        "S1 plantar flexion 0/5 (right)",
+    )
+
+
+def test_without_a_neural_picture_a_weak_myotome_gives_no_separate_referral():
+    plan = plan_for(vignette(neural={"myotome_l4_ankle_dorsiflexion": {"left": "3"}}))
+    assert plan.referrals == ()
+
+
+def test_a_weak_myotome_with_a_neural_picture_is_r4s_deficit_and_keeps_tensioners_out():
+    nerve = {
+        "neural": {
+            "slump_familiar_symptoms": True,
+            "slump_changes_with_neck": True,
+            "slump_asymmetric": True,
+        },
+        "history": {"pain_now": 2},
+    }
+
+    def removed_by_r4(plan):
+        return [r.code for r in plan.removed if "R4" in r.removed_by]
+
+    assert removed_by_r4(plan_for(vignette(nerve))) == []
+    weak = merge(nerve, {"neural": {"myotome_l5_great_toe_extension": {"right": "2"}}})
+    plan = plan_for(vignette(weak))
+    assert removed_by_r4(plan) == ["sciatic_nerve_tensioner"]
+    [review] = [referral for referral in plan.referrals if referral.rule_id == "R4"]
+    assert review.criteria == ("L5 great-toe extension 2/5 (right)",)
+
+
+def test_a_painful_but_normal_stride_does_not_point_at_an_avulsion():
+    painful_stride = merge(
+        NOT_WALKING,
+        {"gait": {"walks_normally": True}, "function": {"walking_normal_stride_pain_free": False}},
+    )
+    assert "R0d" not in prompts(plan_for(vignette(painful_stride)))
+
+
+def test_the_calf_girth_prompt_names_the_difference_and_the_dvt_questions():
+    prompt = prompts(plan_for(vignette(CALF_GIRTH)))["R0e"]
+    assert prompt.findings == ("calf girth difference 3.5 cm",)
+    assert prompt.questions == (
+        "dvt_unilateral_swelling",
+        "dvt_pitting_oedema",
+        "dvt_vein_tenderness",
+        "dvt_dilated_veins",
+    )
+    assert prompt.source_keys == ("DVT",)
 
 
 def test_a_prompt_is_kept_on_a_plan_blocked_by_another_flag():

@@ -55,11 +55,6 @@ VIGNETTES = [
         {"neural": {**NERVE["neural"], "reflex_deficit": True}},
         {"neural": {**NERVE["neural"], "reflex_deficit": False}},
     ),
-    (
-        "R4_MYOTOME",
-        {"neural": {"myotome_l4_ankle_dorsiflexion": {"left": "3"}}},
-        {"neural": {"myotome_l4_ankle_dorsiflexion": {"left": "3+", "right": "5"}}},
-    ),
     ("R5", STRAIN, NOT_STRAIN),
     ("R6", STRAIN, NOT_STRAIN),
     ("R7", STRAIN, NOT_STRAIN),

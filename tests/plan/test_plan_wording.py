@@ -12,7 +12,7 @@ from hypothesis import given
 from evaluations.plan.derived import derive
 from evaluations.plan.engine import build_plan
 from evaluations.plan.schema import snapshot_from_dict
-from evaluations.plan.snapshot import Provocation
+from evaluations.plan.snapshot import MmtGrade, Provocation
 from tests.plan.test_plan_properties import EXAMPLES, SNAPSHOTS
 from tests.plan.vignettes import LIBRARY, plan_for, vignette
 
@@ -25,7 +25,18 @@ def _bilateral(pair, side):
     return pair.get(side)
 
 
+def _slump_criteria(s):
+    neural = s.neural
+    return (neural.slump_familiar_symptoms, neural.slump_changes_with_neck, neural.slump_asymmetric)
+
+
+OTHER_SIDE = {"left": "right", "right": "left"}
 MECHANISMS = {"sprinting": "sprint", "stretching": "stretch"}
+MYOTOMES = {
+    "L4 ankle dorsiflexion": "myotome_l4_ankle_dorsiflexion",
+    "L5 great-toe extension": "myotome_l5_great_toe_extension",
+    "S1 plantar flexion": "myotome_s1_plantar_flexion",
+}
 PROVOCATION_TESTS = {
     "Puranen-Orava": "puranen_orava",
     "bent-knee stretch": "bent_knee_stretch",
@@ -56,6 +67,28 @@ CLAIMS = [
         lambda s, m: s.neural.slump_asymmetric is False,
     ),
     (r"the side difference was not recorded", lambda s, m: s.neural.slump_asymmetric is None),
+    (
+        r"^Slump positive on the (left|right) \(the overall result, counted because the "
+        r"separate criteria were not all recorded\)",
+        lambda s, m: (
+            _bilateral(s.neural.slump_positive, m[1]) is True
+            and _bilateral(s.neural.slump_positive, OTHER_SIDE[m[1]]) is not True
+            and None in _slump_criteria(s)
+            and False not in _slump_criteria(s)
+        ),
+    ),
+    (
+        r"^The overall slump result \(positive on the (left|right)( and (left|right))?\) did "
+        r"not count: a separate criterion was recorded as no",
+        lambda s, m: (
+            all(_bilateral(s.neural.slump_positive, side) is True for side in (m[1], m[3]) if side)
+            and False in _slump_criteria(s)
+        ),
+    ),
+    (
+        r"^The slump was recorded positive on both sides",
+        lambda s, m: s.neural.slump_positive.values() == (True, True),
+    ),
     (
         r"Straight leg raise on the (left|right) brings on radiating leg pain at ([\d.]+)°",
         lambda s, m: (
@@ -129,9 +162,19 @@ CLAIMS = [
     (r"reduced reflex", lambda s, m: s.neural.reflex_deficit is True),
     (r"sensory loss", lambda s, m: s.neural.sensation_deficit is True),
     (r"symptoms in both legs", lambda s, m: s.symptomatic_side == "both"),
+    (r"does not walk normally \(gait\)", lambda s, m: s.gait.walks_normally is False),
     (
-        r"no normal walking stride without pain",
-        lambda s, m: s.function.walking_normal_stride_pain_free is False,
+        r"(L4 ankle dorsiflexion|L5 great-toe extension|S1 plantar flexion) ([0-5][+-]?)/5 "
+        r"\((left|right)\)",
+        lambda s, m: (
+            (grade := _bilateral(getattr(s.neural, MYOTOMES[m[1]]), m[3])) is not None
+            and grade.value == m[2]
+            and grade.rank <= MmtGrade("3").rank
+        ),
+    ),
+    (
+        r"calf girth difference ([\d.]+) cm",
+        lambda s, m: s.foot.calf_girth_difference_cm == _num(m[1]) > 3,
     ),
     (r"^Sits ([\d.]+) h a day$", lambda s, m: s.history.sitting_hours_per_day == _num(m[1])),
     (
@@ -221,10 +264,12 @@ RICH = [
             "myotome_deficit": True,
             "reflex_deficit": True,
             "sensation_deficit": True,
+            "myotome_l4_ankle_dorsiflexion": {"left": "3-"},
         },
         hip={"thomas_positive": {"left": True}},
         pelvis={"centralisation": True, "directional_preference": "extension"},
-        function={"walking_normal_stride_pain_free": False},
+        gait={"walks_normally": False},
+        foot={"calf_girth_difference_cm": 3.5},
     ),
     vignette(
         history={"onset": "sudden", "mechanism": "stretch"},
@@ -256,6 +301,9 @@ RICH = [
         history={"sij_pain": True},
     ),
     vignette(neural={"slump_familiar_symptoms": True, "slump_asymmetric": True}),
+    vignette(neural={"slump_familiar_symptoms": True, "slump_positive": {"right": True}}),
+    vignette(neural={"slump_positive": {"left": True, "right": True}}),
+    vignette(neural={"slump_changes_with_neck": False, "slump_positive": {"left": True}}),
 ]
 
 

@@ -21,7 +21,11 @@ class Command(BaseCommand):
             Evaluation.objects.exclude(content_hash="")
             .select_related("patient__clinic", "clinician", "signed_by", *SECTION_ATTRS)
             .prefetch_related(
-                "plan_items", "referral_acknowledgements", "addenda__author", "documents"
+                "plan_items",
+                "referral_acknowledgements",
+                "red_flag_confirmations",
+                "addenda__author",
+                "documents",
             )
             .order_by("pk")
         )

@@ -1,26 +1,33 @@
-"""R0a–R0d: findings recorded elsewhere that point at a red-flag question answered no or not
-asked — an adolescent's sudden ischial injury, a deficit in the neuro screen, symptoms in both
-legs, a sudden injury that stops normal walking.
+"""R0a–R0e: findings recorded elsewhere that point at a red-flag question answered no or not
+asked — an adolescent's sudden ischial injury, a deficit in the neuro screen (a myotome graded
+3/5 or weaker among them), symptoms in both legs, a sudden injury after which the patient does
+not walk normally, a calf-girth difference over 3 cm.
 
 A ticked box is only as good as the question asked: these read the findings themselves and
 prompt the clinician to ask again. Each cross-check is one data entry — a rule row, the
-findings it cites (empty when silent) and the questions it points at — so a new finding
-(a dorsiflexion grade, a calf girth) adds one entry here and one row in docs/rules.md.
+findings it cites (empty when silent) and the questions it points at — so a new finding adds
+one entry here and one row in docs/rules.md.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from evaluations.declarations.catalogue import MYOTOME_RED_FLAG_AT_OR_BELOW
 from evaluations.plan.derived import ACTIVITY, TUBEROSITY_MAX_CM
 from evaluations.plan.plan_types import RedFlagPrompt
 from evaluations.plan.rules.base import Rule
 from evaluations.plan.rules.red_flags import RED_FLAGS
-from evaluations.plan.snapshot import FindingsSnapshot, Onset, Side
+from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, MmtGrade, Onset, Side
 
 # [ADO][APO] skeletally immature: the apophysis fuses late in the teens; under 18 is asked.
 ADOLESCENT_BELOW = 18
 # "Within a few cm" of the tuberosity: the stretch-type, proximal site ≈ 2 ± 1 cm [HEI].
 ISCHIAL_NEAR_CM = TUBEROSITY_MAX_CM
+# [DVT] a calf circumference difference over 3 cm is a DVT sign (RF_DVT "swelling > 3 cm").
+CALF_GIRTH_DVT_OVER_CM = 3
+# [NHSL] RF_NEURO's "dorsiflexion ≤ 3/5 (foot drop)": any myotome this weak is a motor deficit
+# severe enough to ask whether it is progressive.
+WEAK_MYOTOME_FROM_RANK = MmtGrade(MYOTOME_RED_FLAG_AT_OR_BELOW).rank
 
 R0A = Rule(
     "R0a",
@@ -30,7 +37,8 @@ R0A = Rule(
 )
 R0B = Rule(
     "R0b",
-    "A deficit in the neuro screen → the progressive-deficit questions",
+    "A deficit in the neuro screen (a myotome ≤ 3/5 among them) → the progressive-deficit "
+    "questions",
     "CPG",
     ("NHSL", "GPR"),
 )
@@ -41,6 +49,7 @@ R0D = Rule(
     "cohort",
     ("AVU", "AVU2"),
 )
+R0E = Rule("R0e", "Calf-girth difference over 3 cm → the DVT questions", "CPG", ("DVT",))
 
 DEFICITS = (
     ("myotome_deficit", "myotomal weakness in the neuro screen"),
@@ -64,8 +73,30 @@ def adolescent_ischium(snapshot: FindingsSnapshot) -> tuple[str, ...]:
     return ()
 
 
+MYOTOMES = (
+    ("myotome_l4_ankle_dorsiflexion", "L4 ankle dorsiflexion"),
+    ("myotome_l5_great_toe_extension", "L5 great-toe extension"),
+    ("myotome_s1_plantar_flexion", "S1 plantar flexion"),
+)
+
+
+def weak_myotomes(neural) -> tuple[str, ...]:
+    """Each myotome side graded at or below 3/5, e.g. 'L4 ankle dorsiflexion 3/5 (left)'."""
+    weak = []
+    for name, label in MYOTOMES:
+        grades: Bilateral = getattr(neural, name)
+        for side, grade in (("left", grades.left), ("right", grades.right)):
+            if grade is not None and grade.rank <= WEAK_MYOTOME_FROM_RANK:
+                weak.append(f"{label} {grade.value}/5 ({side})")
+    return tuple(weak)
+
+
 def neuro_deficit(snapshot: FindingsSnapshot) -> tuple[str, ...]:
-    return tuple(label for name, label in DEFICITS if getattr(snapshot.neural, name))
+    """The screen's deficits, then each myotome graded ≤ 3/5 by side (a grade is a deficit
+    whether or not "myotome deficit" was ticked as well)."""
+    neural = snapshot.neural
+    ticked = tuple(label for name, label in DEFICITS if getattr(neural, name))
+    return ticked + weak_myotomes(neural)
 
 
 def both_legs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
@@ -75,19 +106,27 @@ def both_legs(snapshot: FindingsSnapshot) -> tuple[str, ...]:
 
 
 def sudden_injury_not_walking(snapshot: FindingsSnapshot) -> tuple[str, ...]:
-    """Until History records a pop and normal walking, the nearest findings: a sudden onset
-    in the forced hip flexion and knee extension of sprinting or stretching [AVU], and no
-    normal stride without pain."""
+    """A sudden onset in the forced hip flexion and knee extension of sprinting or stretching,
+    and a patient observed not to walk normally (Gait) — RF_AVULSION's "cannot walk normally"
+    [AVU]. Pain on an otherwise normal stride is not that: it is the acute strain's phase gate
+    (R6), expected after most strains, so it does not point at an avulsion on its own."""
     history = snapshot.history
     if (
         history.onset == Onset.SUDDEN
         and history.mechanism in ACTIVITY
-        and snapshot.function.walking_normal_stride_pain_free is False
+        and snapshot.gait.walks_normally is False
     ):
         return (
             f"sudden onset while {ACTIVITY[history.mechanism]}",
-            "no normal walking stride without pain",
+            "does not walk normally (gait)",
         )
+    return ()
+
+
+def calf_girth_difference(snapshot: FindingsSnapshot) -> tuple[str, ...]:
+    difference = snapshot.foot.calf_girth_difference_cm
+    if difference is not None and difference > CALF_GIRTH_DVT_OVER_CM:
+        return (f"calf girth difference {difference:g} cm",)
     return ()
 
 
@@ -138,6 +177,14 @@ CROSS_CHECKS = (
         _questions("RF_AVULSION"),
         "A sudden injury in a sprint or stretch that stops normal walking may be an avulsion: "
         "ask about a pop, a gap and bruising.",
+    ),
+    CrossCheck(
+        R0E,
+        "RF_DVT",
+        calf_girth_difference,
+        _questions("RF_DVT"),
+        "A calf-girth difference over 3 cm may be a deep vein thrombosis: ask the DVT "
+        "questions (swelling, pitting oedema, vein tenderness, dilated veins).",
     ),
 )
 RULES = tuple(check.rule for check in CROSS_CHECKS)

@@ -3,6 +3,7 @@
 from evaluations.plan.derived import Derived
 from evaluations.plan.plan_types import Referral, Urgency
 from evaluations.plan.rules.base import Fired, Rule, rule
+from evaluations.plan.rules.cross_checks import weak_myotomes
 from evaluations.plan.snapshot import FindingsSnapshot
 from evaluations.plan.stages import NERVE_IRRITABLE_FROM
 
@@ -76,7 +77,10 @@ def r3_neural(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
 def r4_neural_deficit(snapshot: FindingsSnapshot, derived: Derived) -> Fired | None:
     if not derived.neural_picture:
         return None
-    deficits = tuple(label for name, label in DEFICITS if getattr(snapshot.neural, name))
+    # A myotome graded ≤ 3/5 is a motor deficit whether or not "myotome deficit" was ticked.
+    neural = snapshot.neural
+    ticked = tuple(label for name, label in DEFICITS if getattr(neural, name))
+    deficits = ticked + weak_myotomes(neural)
     if not deficits:
         return None
     review = Referral(

@@ -1,6 +1,6 @@
 """R5–R8 and R23: hamstring strain — criteria-based phases, recurrence, strength at length."""
 
-from evaluations.plan.derived import LSI_THRESHOLD, Derived
+from evaluations.plan.derived import LSI_THRESHOLD, Derived, slump_done
 from evaluations.plan.plan_types import Gate, GateStatus
 from evaluations.plan.rules.base import Fired, Rule, criterion, gate, rule
 from evaluations.plan.snapshot import FindingsSnapshot, MmtGrade, Side
@@ -214,7 +214,7 @@ def r8_previous_strain(snapshot: FindingsSnapshot, derived: Derived) -> Fired | 
     if not strains:
         return None
     includes = R8_INCLUDES
-    if snapshot.neural.slump_familiar_symptoms is None:
+    if not slump_done(snapshot.neural):
         includes += R8_SLUMP
     findings = (f"{strains} earlier hamstring strain{'s' if strains > 1 else ''}",)
     return Fired(
@@ -233,7 +233,7 @@ def r23_length_deficit(snapshot: FindingsSnapshot, derived: Derived) -> Fired | 
         return None
     includes = R23_INCLUDES
     neural = snapshot.neural
-    if neural.slump_familiar_symptoms is None and not neural.slr_radiating_pain.values():
+    if not slump_done(neural) and not neural.slr_radiating_pain.values():
         includes += R23_SCREEN
     return Fired(
         R23,
