@@ -54,9 +54,17 @@ def test_clinical_abbreviations_are_found_for_the_message():
     assert clinical_abbreviations("3 sets of 10") == []
 
 
+ALTERNATING = r"\b(switch|alternate|the other side)\b"
+
+
 def test_the_seed_says_which_exercises_are_done_one_side_at_a_time():
     for exercise in SEED:
-        if re.search(r"\bper (side|leg)\b", exercise["dosing"]):
+        # Sides taken in turn within a set (a dead bug, a march) make it a both-sides
+        # exercise, whatever the dosing counts per side; the handout must not say "right side".
+        alternates = re.search(ALTERNATING, " ".join(exercise["patient_steps"]), re.IGNORECASE)
+        if alternates:
+            assert exercise["one_side_at_a_time"] is False, exercise["code"]
+        elif re.search(r"\bper (side|leg)\b", exercise["dosing"]):
             assert exercise["one_side_at_a_time"] is True, exercise["code"]
     one_side = {e["code"]: e["one_side_at_a_time"] for e in SEED}
     assert one_side["single_leg_bridge"] and not one_side["bridge_hold"]
