@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from evaluations.models import SECTIONS, Evaluation, Exercise, Ladder
 from patients.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
 
 @pytest.fixture
 def page(browser, live_server):
@@ -53,7 +55,8 @@ def serious_violations(page):
             continue
         for node in violation["nodes"]:
             summary = node.get("failureSummary", "").replace("\n", " ")
-            lines.append(f"{violation['id']} ({violation['impact']}) at {node['target']}: {summary}")
+            rule = f"{violation['id']} ({violation['impact']})"
+            lines.append(f"{rule} at {node['target']}: {summary}")
     return lines
 
 
@@ -109,9 +112,7 @@ def test_a_section_with_an_error_names_it_to_assistive_technology(page, log_in, 
     page.locator("#id_history_pain_now").fill("42")
     page.get_by_role("button", name="Save history and symptoms").click()
     field = page.locator("#id_history_pain_now")
-    page.wait_for_function(
-        "() => document.querySelector('#id_history_pain_now').getAttribute('aria-invalid') === 'true'"
-    )
+    expect(field).to_have_attribute("aria-invalid", "true")
     described_by = field.get_attribute("aria-describedby")
     assert described_by, "the invalid field names no description"
     errors = " ".join(
