@@ -82,6 +82,8 @@ def test_every_page_type_has_no_serious_or_critical_violation(browser, page, log
     draft = Evaluation.objects.select_related("patient").get(patient__record_number="RPT-1004")
     check(page, reverse("patients:list"), found)
     check(page, draft.patient.get_absolute_url(), found)
+    check(page, reverse("patients:create"), found)
+    check(page, reverse("password_change"), found)
     for section in SECTIONS:
         check(page, f"{draft.get_absolute_url()}?section={section.slug}", found)
 
