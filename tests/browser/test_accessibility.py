@@ -94,11 +94,22 @@ def test_every_page_type_has_no_serious_or_critical_violation(browser, page, log
     check(page, draft.get_absolute_url(), found)
     check(page, reverse("evaluations:history", args=[draft.public_id]), found)
 
-    exercise = Exercise.objects.filter(clinic=None).first()
-    ladder = Ladder.objects.first()
+    # The shared rows are read-only; the clinic's own copies show every editable widget.
+    exercise = Exercise.objects.get(clinic=None, code="bridge_hold")
+    ladder = Ladder.objects.filter(clinic=None).first()
     check(page, reverse("admin:evaluations_exercise_changelist"), found)
     check(page, reverse("admin:evaluations_exercise_change", args=[exercise.pk]), found)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Copy to my clinic's library").click()
+    own_exercise = Exercise.objects.get(code="bridge_hold", clinic__isnull=False)
+    check(page, reverse("admin:evaluations_exercise_change", args=[own_exercise.pk]), found)
+    check(page, reverse("admin:evaluations_exercise_add"), found)
     check(page, reverse("admin:evaluations_ladder_change", args=[ladder.pk]), found)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Copy to my clinic's library").click()
+    own_ladder = Ladder.objects.get(code=ladder.code, clinic__isnull=False)
+    check(page, reverse("admin:evaluations_ladder_change", args=[own_ladder.pk]), found)
+    check(page, reverse("admin:evaluations_ladder_add"), found)
 
     assert not found, "axe-core found serious or critical violations:\n" + "\n".join(found)
 
