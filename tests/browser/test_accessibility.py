@@ -133,3 +133,22 @@ def test_a_section_with_an_error_names_it_to_assistive_technology(page, log_in, 
     )
     assert "10" in errors or "less than" in errors.lower(), errors
     assert not serious_violations(page)
+
+
+def test_left_and_right_inputs_are_named_by_their_side(page, log_in, settings):
+    """A screen reader hears which leg a bilateral input is for, not only the row's finding."""
+    settings.DEBUG = True
+    call_command("load_library", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    log_in("demo-pt", DEMO_PASSWORD)
+    draft = Evaluation.objects.get(patient__record_number="RPT-1004")
+    page.goto(f"{draft.get_absolute_url()}?section=hip")
+    names = page.locator("form.section-form[data-section='hip'] tbody tr").evaluate_all(
+        """rows => rows.filter(row => row.cells.length === 4).map(row => [
+            row.cells[1].querySelector('input, select').labels[0].textContent.trim(),
+            row.cells[2].querySelector('input, select').labels[0].textContent.trim(),
+        ])"""
+    )
+    assert names, "the hip section shows no left and right inputs"
+    for left, right in names:
+        assert left.endswith(", left") and right.endswith(", right"), (left, right)
