@@ -348,6 +348,8 @@ class ClinicLibraryAdmin(LibraryPermissions):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        # Names what Django's own widgets leave unnamed (issue #18, accessible pages).
+        js = ["js/admin-a11y.js"]
 
     def library_rows(self, clinic_id):
         raise NotImplementedError
