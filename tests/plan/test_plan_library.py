@@ -8,6 +8,7 @@ from evaluations.plan.library import exercise_from_dict, load_seed_library
 from evaluations.plan.plan_types import EVIDENCE_LEVELS, PILLARS
 from evaluations.plan.rules import RULES
 from evaluations.plan.rules.base import Include
+from evaluations.plan.stage_text import PATHWAY_WORDS, SENTENCE_END
 from evaluations.reports.sources import SOURCES
 
 SEED = load_seed_library()
@@ -79,3 +80,13 @@ def test_unknown_keys_in_a_clinic_export_are_ignored():
         "image": "x.png",
     }
     assert exercise_from_dict(entry).code == "x"
+
+
+def test_each_seeded_sentence_speaks_of_one_pathway_at_most():
+    """stage_text keeps a sentence while any pathway it names is active: one naming two
+    would print "Not in acute strain phase I …" on a tendinopathy plan."""
+    for exercise in load_seed_library():
+        for text in (exercise.dosing, exercise.cautions):
+            for sentence in SENTENCE_END.split(text):
+                named = [name for name, words in PATHWAY_WORDS.items() if words.search(sentence)]
+                assert len(named) <= 1, (exercise.code, sentence)
