@@ -137,7 +137,7 @@ def test_a_render_fault_logs_the_note_id_and_says_retrying_will_not_help(
     def broken(_evaluation):
         raise ValueError("Unknown format code 'g' for object of type 'str'")
 
-    monkeypatch.setattr("evaluations.reports.context.region_rows", lambda *a: broken(a))
+    monkeypatch.setattr("evaluations.reports.report_context.region_rows", lambda *a: broken(a))
     with caplog.at_level(logging.ERROR):
         response = alice_client.get(reverse("evaluations:report_pdf", args=[right_sided.public_id]))
     page = response.content.decode()
