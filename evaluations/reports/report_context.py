@@ -2,7 +2,6 @@
 
 from django.utils import timezone
 
-from evaluations.findings.derived_view import derived_view
 from evaluations.models import History, RedFlagScreen, section_attr
 from evaluations.models.fields import Answer
 from evaluations.plan.plan_types import DISCLAIMER, GATE_STATUS_LABELS, PART_TITLES, Part
@@ -11,6 +10,7 @@ from evaluations.scoring import nprs as nprs_scale
 from evaluations.scoring import odi as odi_scale
 from evaluations.scoring import psfs as psfs_scale
 from evaluations.services.plan_parts import home_count, home_limit
+from evaluations.views.derived_view import derived_view
 
 from .document_header import DATE, document_header, load_evaluation, person
 from .findings import REGIONS, region_rows
