@@ -122,7 +122,7 @@ def _dataclass(name: str, doc: str, specs: list) -> type:
     return cls
 
 
-def group_dataclass(section: declared.Section, group: str, name: str) -> type:
+def group_dataclass(section: declared.SectionDeclaration, group: str, name: str) -> type:
     """One item of a group of findings: ``old_injury_year`` becomes ``OldInjury.year``."""
     members = [f for f in section.findings if f.group == group]
     prefix = f"{group.removesuffix('ies')}y_"
@@ -133,7 +133,7 @@ def group_dataclass(section: declared.Section, group: str, name: str) -> type:
     return _dataclass(name, "", specs)
 
 
-def section_dataclass(section: declared.Section, groups: dict | None = None) -> type:
+def section_dataclass(section: declared.SectionDeclaration, groups: dict | None = None) -> type:
     """The snapshot part of a declared section: one field per finding the engine reads."""
     specs, seen_groups = [], set()
     for f in section.findings:

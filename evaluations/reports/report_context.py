@@ -13,7 +13,7 @@ from evaluations.services.plan_parts import home_count, home_limit
 from evaluations.views.derived_view import derived_view
 
 from .document_header import DATE, document_header, load_evaluation, person
-from .findings import REGIONS, region_rows
+from .finding_rows import REGIONS, region_rows
 from .sources import reference_list
 
 WEEKS_PER_YEAR = 52

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
-from evaluations.findings.snapshot_builder import build_snapshot, outcome_results
 from evaluations.models import RedFlagScreen
 from evaluations.plan.derived import LSI_THRESHOLD, SYMMETRY_MEASURES, derive
 from evaluations.plan.rules import SCREEN
 from evaluations.services.red_flag_prompts import prompt_views
+from evaluations.services.snapshot_builder import build_snapshot, outcome_results
 
 PICTURES = {
     "neural": "Sciatic-nerve irritation picture",

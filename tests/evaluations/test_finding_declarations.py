@@ -19,14 +19,14 @@ from django.test.utils import isolate_apps
 from evaluations import declarations as declared
 from evaluations.declarations import BOOLEAN_KINDS, Kind, Normal
 from evaluations.declarations.declare import measure
-from evaluations.findings.snapshot_builder import _field_plan, _section_snapshot
 from evaluations.forms import section_form
 from evaluations.models import SECTION_BY_SLUG
-from evaluations.models.findings import section_model
+from evaluations.models.sections import section_model
 from evaluations.plan import snapshot as snap
 from evaluations.plan.derived import SYMMETRY_MEASURES, symmetry_measures
 from evaluations.plan.schema import build_schema, object_schema
-from evaluations.reports.findings import region_rows
+from evaluations.reports.finding_rows import region_rows
+from evaluations.services.snapshot_builder import _field_plan, _section_snapshot
 
 SECTIONS = declared.SECTIONS
 SCHEMA_DEFS = build_schema()["$defs"]

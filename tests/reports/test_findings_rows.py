@@ -6,7 +6,7 @@ import pytest
 import tinyhtml5
 from django.urls import reverse
 
-from evaluations.models.findings import SECTIONS
+from evaluations.models.sections import SECTIONS
 from evaluations.reports.documents import render_handout, render_report, report_html
 from evaluations.views.reports import RENDER_FAILED
 from tests.factories import make_evaluation
