@@ -100,7 +100,7 @@ def _engine_type(finding):
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.slug)
 def test_the_snapshot_has_exactly_the_declared_findings(section):
     cls = snap.SECTION_CLASSES[section.snapshot_name]
-    assert cls.__name__ == section.class_name
+    assert cls.__name__ == section.class_name + snap.FINDINGS_SUFFIX
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     groups = {f.group for f in section.findings if f.group}
@@ -117,7 +117,7 @@ def test_the_snapshot_has_exactly_the_declared_findings(section):
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.slug)
 def test_the_schema_has_exactly_the_declared_findings(section):
-    properties = SCHEMA_DEFS[section.class_name]["properties"]
+    properties = SCHEMA_DEFS[section.class_name + snap.FINDINGS_SUFFIX]["properties"]
     groups = {f.group for f in section.findings if f.group}
     assert set(properties) == {f.name for f in engine_findings(section)} | groups
     for finding in engine_findings(section):
