@@ -24,13 +24,13 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
 from evaluations.demo import ALL_RED_FLAGS_CHECKED_NEGATIVE, DEMO_EVALUATIONS
-from evaluations.findings.snapshot_builder import build_snapshot
 from evaluations.library import engine_library, seed_exercise_library
 from evaluations.models import SECTIONS, Evaluation, PlanItem, section_attr
 from evaluations.plan.engine import build_plan
 from evaluations.services.integrity import legacy_hash
 from evaluations.services.plan_review import _item_rows, plan_data
 from evaluations.services.signing import red_flag_referrals
+from evaluations.services.snapshot_builder import build_snapshot
 from patients.models import Clinic, Membership, Patient, User
 from tests.factories import TEST_PASSWORD, PatientFactory
 

@@ -48,7 +48,7 @@ PATIENTS = [
         "email": "sean.g@example.com",
         "occupation": "Accountant (desk-based, 8–9 h sitting a day)",
         "activity": "Five-a-side soccer, gym twice a week",
-        "dominant_side": Patient.Side.RIGHT,
+        "dominant_side": Patient.DominantSide.RIGHT,
         "notes": "Right buttock and back-of-thigh pain on and off for five years; "
         "SI joint dysfunction diagnosed elsewhere. Worse after long days at the desk.",
     },
@@ -63,7 +63,7 @@ PATIENTS = [
         "email": "craig.donnelly@example.com",
         "occupation": "Site supervisor (construction)",
         "activity": "Golf, weekend hiking",
-        "dominant_side": Patient.Side.RIGHT,
+        "dominant_side": Patient.DominantSide.RIGHT,
         "notes": "Left femur fracture fixed surgically in 1996 (motorbike accident); "
         "scar on the back of the left thigh. Ongoing low back pain with the hamstring pain.",
     },
@@ -78,7 +78,7 @@ PATIENTS = [
         "email": "bwalsh@example.com",
         "occupation": "Electrician",
         "activity": "CrossFit four times a week",
-        "dominant_side": Patient.Side.LEFT,
+        "dominant_side": Patient.DominantSide.LEFT,
         "notes": "Recurrent right hamstring pulls; now also right upper back and "
         "shoulder pain that started after changing how he lifts to protect the leg.",
     },
@@ -93,7 +93,7 @@ PATIENTS = [
         "email": "eric.lindqvist@example.com",
         "occupation": "Project manager (long meetings and commutes)",
         "activity": "Marathon running",
-        "dominant_side": Patient.Side.RIGHT,
+        "dominant_side": Patient.DominantSide.RIGHT,
         "notes": "Left back-of-thigh pain for over a year that keeps coming back with "
         "mileage; never had the underlying weakness addressed.",
     },
@@ -106,7 +106,7 @@ PATIENTS = [
         "sex": Patient.Sex.FEMALE,
         "occupation": "Student",
         "activity": "Sprinting (200 m)",
-        "dominant_side": Patient.Side.RIGHT,
+        "dominant_side": Patient.DominantSide.RIGHT,
     },
     {
         "clinic": "Hillside Sports Clinic",
@@ -117,7 +117,7 @@ PATIENTS = [
         "sex": Patient.Sex.MALE,
         "occupation": "Taxi driver",
         "activity": "Walking",
-        "dominant_side": Patient.Side.LEFT,
+        "dominant_side": Patient.DominantSide.LEFT,
     },
 ]
 

@@ -134,7 +134,8 @@ class Patient(models.Model):
         OTHER = "other", "Other"
         UNKNOWN = "unknown", "Not recorded"
 
-    class Side(models.TextChoices):
+    # Not evaluations' Side: a dominant side is one leg or not recorded, never both.
+    class DominantSide(models.TextChoices):
         LEFT = "left", "Left"
         RIGHT = "right", "Right"
         UNKNOWN = "unknown", "Not recorded"
@@ -155,7 +156,7 @@ class Patient(models.Model):
         help_text="The sport or activity the patient wants to get back to.",
     )
     dominant_side = models.CharField(
-        "dominant side", max_length=10, choices=Side.choices, default=Side.UNKNOWN
+        "dominant side", max_length=10, choices=DominantSide.choices, default=DominantSide.UNKNOWN
     )
     record_number = models.CharField(
         "medical record number",

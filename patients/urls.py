@@ -1,7 +1,5 @@
 from django.urls import path
 
-from evaluations.views.evaluation import evaluation_start
-
 from . import views
 
 app_name = "patients"
@@ -15,5 +13,5 @@ urlpatterns = [
     path("<uuid:public_id>/active/", views.patient_set_active, name="set_active"),
     path("<uuid:public_id>/merge/", views.patient_merge, name="merge"),
     path("<uuid:public_id>/history/", views.patient_history, name="history"),
-    path("<uuid:public_id>/evaluations/new/", evaluation_start, name="start_evaluation"),
+    path("<uuid:public_id>/evaluations/new/", views.evaluation_start, name="start_evaluation"),
 ]

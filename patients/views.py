@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from evaluations.selectors import evaluations_of_patient
+from evaluations.services import start_evaluation
 from evaluations.services.audit import (
     EVENT_LABELS,
     VIEWED,
@@ -115,6 +116,14 @@ def patient_detail(request, public_id):
         "stale_draft_before": timezone.now() - datetime.timedelta(days=STALE_DRAFT_DAYS),
     }
     return render(request, "patients/patient_detail.html", context)
+
+
+@require_http_methods(["POST"])
+def evaluation_start(request, public_id):
+    """A new draft evaluation for this patient, started from the patient's page."""
+    patient = get_patient_for(request.user, public_id)
+    evaluation = start_evaluation(patient=patient, clinician=request.user)
+    return redirect(evaluation)
 
 
 def _clinic_admin_only(user):

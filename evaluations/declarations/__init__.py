@@ -13,7 +13,7 @@ from .catalogue import (
     RED_FLAGS,
     SECTIONS,
 )
-from .kinds import BOOLEAN_KINDS, ChoiceSet, Finding, Kind, Normal, Option, Section
+from .kinds import BOOLEAN_KINDS, ChoiceSet, Finding, Kind, Normal, Option, SectionDeclaration
 
 SECTION_BY_SNAPSHOT_NAME = {section.snapshot_name: section for section in SECTIONS}
 
@@ -36,5 +36,5 @@ __all__ = [
     "Kind",
     "Normal",
     "Option",
-    "Section",
+    "SectionDeclaration",
 ]

@@ -17,7 +17,7 @@ from .answers import (
     SEVERITY,
 )
 from .declare import answer, choice, criterion, measure, mmt, note, provocation, test, text
-from .kinds import Normal, Section
+from .kinds import Normal, SectionDeclaration
 
 # [MCG] Anderson 2014 example norms (s): flexion, extension, right and left side bridge.
 MCGILL_NORMS = {"flexion": 160.0, "extension": 101.0, "right": 54.0, "left": 55.0}
@@ -26,7 +26,7 @@ MCGILL_WELL_BELOW = 0.5
 # [RF_NEURO] "dorsiflexion ≤ 3/5 (foot drop)": a myotome this weak is a possible red flag.
 MYOTOME_RED_FLAG_AT_OR_BELOW = "3"
 
-HISTORY = Section(
+HISTORY = SectionDeclaration(
     "history",
     "History and symptoms",
     "history",
@@ -185,7 +185,7 @@ HISTORY = Section(
     ),
 )
 
-RED_FLAGS = Section(
+RED_FLAGS = SectionDeclaration(
     "red-flags",
     "Red-flag screen",
     "red_flags",
@@ -340,7 +340,7 @@ def _rom(name, label, low, high, about, normal):
     )
 
 
-HIP = Section(
+HIP = SectionDeclaration(
     "hip",
     "Hip",
     "hip",
@@ -456,7 +456,7 @@ HIP = Section(
     ),
 )
 
-PELVIS = Section(
+PELVIS = SectionDeclaration(
     "pelvis",
     "Pelvis / SIJ",
     "pelvis",
@@ -520,7 +520,7 @@ def _mcgill_normal(norm_key, text):
     return Normal(text, "MCG", low=MCGILL_NORMS[norm_key] * MCGILL_WELL_BELOW)
 
 
-CORE = Section(
+CORE = SectionDeclaration(
     "core",
     "Core",
     "core",
@@ -616,7 +616,7 @@ CORE = Section(
     ),
 )
 
-FOOT = Section(
+FOOT = SectionDeclaration(
     "foot",
     "Foot",
     "foot",
@@ -685,7 +685,7 @@ FOOT = Section(
     ),
 )
 
-GAIT = Section(
+GAIT = SectionDeclaration(
     "gait",
     "Gait",
     "gait",
@@ -751,7 +751,7 @@ GAIT = Section(
     ),
 )
 
-NEURAL = Section(
+NEURAL = SectionDeclaration(
     "neural",
     "Neural",
     "neural",
@@ -842,7 +842,7 @@ NEURAL = Section(
     ),
 )
 
-HAMSTRING = Section(
+HAMSTRING = SectionDeclaration(
     "hamstring",
     "Hamstring",
     "hamstring",
@@ -968,7 +968,7 @@ HAMSTRING = Section(
     ),
 )
 
-FUNCTION = Section(
+FUNCTION = SectionDeclaration(
     "function",
     "Function and load tests",
     "function",

@@ -120,7 +120,7 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class Section:
+class SectionDeclaration:
     """One section of the evaluation: a model (`class_name`), a snapshot part and a form."""
 
     slug: str

@@ -1,6 +1,7 @@
 from django import forms
 
 from evaluations.models import Evaluation
+from evaluations.models.evaluation import SIDE_CHOICES
 
 
 class EvaluationHeaderForm(forms.ModelForm):
@@ -19,5 +20,5 @@ class EvaluationHeaderForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["symptomatic_side"].choices = [
             ("", "Not recorded"),
-            *Evaluation.Side.choices,
+            *SIDE_CHOICES,
         ]

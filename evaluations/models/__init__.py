@@ -1,7 +1,10 @@
 from .documents import LostDocument, SignedDocument
 from .evaluation import Evaluation
 from .exercise import Exercise, Pathway, Pillar
-from .findings import (
+from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError, lock_draft_note
+from .ladder import Ladder, LadderLevel
+from .note import Addendum, PlanItem, RedFlagConfirmation, ReferralAcknowledgement
+from .sections import (
     SECTION_BY_SLUG,
     SECTIONS,
     Core,
@@ -17,9 +20,6 @@ from .findings import (
     RedFlagScreen,
     section_attr,
 )
-from .immutability import SIGNED_NOTE_IS_READ_ONLY, SignedNoteError, lock_draft_note
-from .ladder import Ladder, LadderLevel
-from .note import Addendum, PlanItem, RedFlagConfirmation, ReferralAcknowledgement
 
 __all__ = [
     "Addendum",

@@ -8,9 +8,13 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from evaluations.plan.snapshot import Side
 from patients.models import Patient
 
 from .immutability import EvaluationQuerySet, lock_draft_note, signed_note_refusals
+
+# The engine's sides, labelled for people: the note and its snapshot name a side alike.
+SIDE_CHOICES = [(side.value, side.name.capitalize()) for side in Side]
 
 
 def validate_not_in_future(value):
@@ -23,11 +27,6 @@ class Evaluation(models.Model):
         INITIAL = "initial", "Initial evaluation"
         FOLLOW_UP = "follow_up", "Follow-up"
         DISCHARGE = "discharge", "Discharge"
-
-    class Side(models.TextChoices):
-        LEFT = "left", "Left"
-        RIGHT = "right", "Right"
-        BOTH = "both", "Both"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -47,7 +46,7 @@ class Evaluation(models.Model):
     symptomatic_side = models.CharField(
         "symptomatic side",
         max_length=8,
-        choices=Side.choices,
+        choices=SIDE_CHOICES,
         blank=True,
         help_text="The side of the back-of-thigh pain; the limb symmetry index compares to it.",
     )

@@ -13,7 +13,7 @@ from evaluations.plan.plan_types import (
     EVIDENCE_LEVELS,
     ItemKind,
     Plan,
-    PlanItem,
+    PrescribedItem,
     RemovedItem,
 )
 from evaluations.plan.prescription import (
@@ -228,14 +228,14 @@ def _mark_provisional(pathways, provisional_rules, differentiation) -> tuple:
     )
 
 
-def _plan_item(entry, includes: list[Include]) -> PlanItem:
+def _plan_item(entry, includes: list[Include]) -> PrescribedItem:
     reasons = _unique(include.reason for include in includes)
     sources = []
     for reason in reasons:
         sources += reason.source_keys
     sources += entry.source_keys
     exercise = isinstance(entry, LibraryExercise)
-    return PlanItem(
+    return PrescribedItem(
         code=entry.code,
         kind=ItemKind.EXERCISE if exercise else entry.kind,
         name=entry.name,

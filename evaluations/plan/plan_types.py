@@ -133,7 +133,7 @@ class RedFlagPrompt(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class Pathway(_ToDict):
+class PathwayMatch(_ToDict):
     code: str
     name: str
     rule_id: str
@@ -143,7 +143,7 @@ class Pathway(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class PlanItem(_ToDict):
+class PrescribedItem(_ToDict):
     code: str
     kind: ItemKind
     name: str
@@ -231,8 +231,8 @@ class Plan:
     blocked: bool
     block_reasons: tuple[str, ...]
     referrals: tuple[Referral, ...]
-    pathways: tuple[Pathway, ...]
-    items: tuple[PlanItem, ...]
+    pathways: tuple[PathwayMatch, ...]
+    items: tuple[PrescribedItem, ...]
     precautions: tuple[Precaution, ...]
     removed: tuple[RemovedItem, ...]
     gates: tuple[Gate, ...]
@@ -255,13 +255,13 @@ class Plan:
     def is_provisional(self, item) -> bool:
         return bool(item.rule_ids) and set(item.rule_ids) <= set(self.provisional_rules)
 
-    def item(self, code: str) -> PlanItem | None:
+    def item(self, code: str) -> PrescribedItem | None:
         return next((item for item in self.items if item.code == code), None)
 
-    def pillar_items(self, pillar: int) -> tuple[PlanItem, ...]:
+    def pillar_items(self, pillar: int) -> tuple[PrescribedItem, ...]:
         return tuple(item for item in self.items if item.pillar == pillar)
 
-    def part_items(self, part: Part) -> tuple[PlanItem, ...]:
+    def part_items(self, part: Part) -> tuple[PrescribedItem, ...]:
         return tuple(item for item in self.items if item.part == part)
 
     def to_dict(self) -> dict:

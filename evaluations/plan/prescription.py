@@ -17,7 +17,7 @@ from evaluations.plan.plan_types import (
     GateStatus,
     ItemKind,
     Part,
-    PlanItem,
+    PrescribedItem,
     Reason,
     RemovedItem,
     Stage,
@@ -78,7 +78,7 @@ _RANK = {level: rank for rank, level in enumerate(EVIDENCE_LEVELS)}
 
 @dataclass(frozen=True, slots=True)
 class Prescription:
-    items: tuple[PlanItem, ...]
+    items: tuple[PrescribedItem, ...]
     held_back: tuple[RemovedItem, ...]
     home_empty_reason: str
 
@@ -237,7 +237,7 @@ def side_of(rule_ids, sides: dict) -> str:
 
 
 def prescribe(
-    items: list[PlanItem],
+    items: list[PrescribedItem],
     *,
     entries: dict,
     precautions: tuple,
@@ -423,7 +423,7 @@ def _first_rung(levels: list[Level], wanted: dict) -> Level | None:
     return next((level for level in rung if level.code in wanted), rung[0])
 
 
-def _priority(item: PlanItem, order: int) -> tuple:
+def _priority(item: PrescribedItem, order: int) -> tuple:
     tier = min(
         (RULE_TIER.get(rule_id, CONTRIBUTING_TIER) for rule_id in item.rule_ids),
         default=CONTRIBUTING_TIER,
@@ -456,7 +456,7 @@ def _home(ranked, limit: int, current: dict) -> tuple[list, list]:
     return home, rest
 
 
-def _part(item: PlanItem) -> Part:
+def _part(item: PrescribedItem) -> Part:
     if item.kind == ItemKind.EDUCATION or item.code in EDUCATION_CODES:
         return Part.EDUCATION
     if item.kind != ItemKind.EXERCISE or item.code in CLINIC_CODES:
@@ -466,7 +466,7 @@ def _part(item: PlanItem) -> Part:
 
 def _staged(
     item, stage_key, stage_labels, sides, precautions, entries, next_step, patient_next_step
-) -> PlanItem:
+) -> PrescribedItem:
     conflicts = _conflicts(item.code, entries, precautions)
     labels = [
         label
@@ -487,7 +487,7 @@ def _staged(
     )
 
 
-def _next_item(entry, source: PlanItem, ladder) -> PlanItem:
+def _next_item(entry, source: PrescribedItem, ladder) -> PrescribedItem:
     reason = Reason(
         source.rule_ids[0],
         NEXT_REASON.format(ladder=ladder.name.lower(), current=source.name),
@@ -495,7 +495,7 @@ def _next_item(entry, source: PlanItem, ladder) -> PlanItem:
         source.reasons[0].source_keys,
     )
     own = entry.evidence_level if isinstance(entry, LibraryExercise) else reason.evidence_level
-    return PlanItem(
+    return PrescribedItem(
         code=entry.code,
         kind=ItemKind.EXERCISE if isinstance(entry, LibraryExercise) else entry.kind,
         name=entry.name,

@@ -32,6 +32,9 @@ def section(cls, description: str) -> Any:
     return field(default_factory=cls, metadata={"description": description})
 
 
+FINDINGS_SUFFIX = "Findings"
+
+
 class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
@@ -122,7 +125,7 @@ def _dataclass(name: str, doc: str, specs: list) -> type:
     return cls
 
 
-def group_dataclass(section: declared.Section, group: str, name: str) -> type:
+def group_dataclass(section: declared.SectionDeclaration, group: str, name: str) -> type:
     """One item of a group of findings: ``old_injury_year`` becomes ``OldInjury.year``."""
     members = [f for f in section.findings if f.group == group]
     prefix = f"{group.removesuffix('ies')}y_"
@@ -133,7 +136,7 @@ def group_dataclass(section: declared.Section, group: str, name: str) -> type:
     return _dataclass(name, "", specs)
 
 
-def section_dataclass(section: declared.Section, groups: dict | None = None) -> type:
+def section_dataclass(section: declared.SectionDeclaration, groups: dict | None = None) -> type:
     """The snapshot part of a declared section: one field per finding the engine reads."""
     specs, seen_groups = [], set()
     for f in section.findings:
@@ -151,22 +154,24 @@ def section_dataclass(section: declared.Section, groups: dict | None = None) -> 
             specs.append((f.name, Bilateral[kind], bilateral(**_metadata(f))))
         else:
             specs.append((f.name, kind | None, finding(**_metadata(f))))
-    return _dataclass(section.class_name, section.doc, specs)
+    # Named apart from the section's model (Hip → HipFindings): the same section, another layer.
+    return _dataclass(section.class_name + FINDINGS_SUFFIX, section.doc, specs)
 
 
 OldInjury = group_dataclass(declared.HISTORY, "old_injuries", "OldInjury")
-History = section_dataclass(declared.HISTORY, {"old_injuries": OldInjury})
-RedFlagScreen = section_dataclass(declared.RED_FLAGS)
-Hip = section_dataclass(declared.HIP)
-Pelvis = section_dataclass(declared.PELVIS)
-Core = section_dataclass(declared.CORE)
-Foot = section_dataclass(declared.FOOT)
-Gait = section_dataclass(declared.GAIT)
-Neural = section_dataclass(declared.NEURAL)
-Hamstring = section_dataclass(declared.HAMSTRING)
-FunctionTests = section_dataclass(declared.FUNCTION)
+HistoryFindings = section_dataclass(declared.HISTORY, {"old_injuries": OldInjury})
+RedFlagScreenFindings = section_dataclass(declared.RED_FLAGS)
+HipFindings = section_dataclass(declared.HIP)
+PelvisFindings = section_dataclass(declared.PELVIS)
+CoreFindings = section_dataclass(declared.CORE)
+FootFindings = section_dataclass(declared.FOOT)
+GaitFindings = section_dataclass(declared.GAIT)
+NeuralFindings = section_dataclass(declared.NEURAL)
+HamstringFindings = section_dataclass(declared.HAMSTRING)
+FunctionTestsFindings = section_dataclass(declared.FUNCTION)
 SECTION_CLASSES = {
-    section.snapshot_name: globals()[section.class_name] for section in declared.SECTIONS
+    section.snapshot_name: globals()[section.class_name + FINDINGS_SUFFIX]
+    for section in declared.SECTIONS
 }
 
 

@@ -59,6 +59,6 @@ def _in_range(mark, phase: int) -> bool:
 
 def dosing_for(text: str, stages: tuple[tuple[str, int], ...], side: str) -> str:
     """The dosing for this stage and side, without phase marks: the item names its stage
-    (PlanItem.stage), and a phase mark in the dosing read as part of it ("… (phase I)")."""
+    (PrescribedItem.stage), and a phase mark in the dosing read as part of it ("… (phase I)")."""
     text = PHASE_MARK.sub("", for_stage(text, stages))
     return PER_SIDE.sub("", text) if side in ONE_SIDE else text

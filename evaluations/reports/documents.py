@@ -6,8 +6,9 @@ up in download folders, e-mail attachments and browser histories.
 
 from django.template.loader import render_to_string
 
-from .context import handout_context, report_context
+from .handout_context import handout_context
 from .renderer import render_pdf
+from .report_context import report_context
 
 PDF = "application/pdf"
 

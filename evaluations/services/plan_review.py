@@ -11,7 +11,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from evaluations.findings.snapshot_builder import build_snapshot
 from evaluations.library import engine_library, exercises_by_code
 from evaluations.models import (
     SECTIONS,
@@ -24,6 +23,7 @@ from evaluations.plan.engine import build_plan
 from evaluations.plan.plan_types import to_plain
 from evaluations.reports import plain_dosing
 from evaluations.selectors import SECTION_ATTRS
+from evaluations.services.snapshot_builder import build_snapshot
 
 NO_LONGER_INDICATED = "No longer indicated by the findings when the plan was re-run."
 ALREADY_IN_PLAN = "{name} is already on the plan."

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from evaluations.findings.snapshot_builder import build_snapshot
 from evaluations.models import Evaluation, RedFlagConfirmation, RedFlagScreen, lock_draft_note
 from evaluations.models.fields import Answer
 from evaluations.plan.rules.cross_checks import red_flag_prompts
 from evaluations.selectors import SECTION_ATTRS
+from evaluations.services.snapshot_builder import build_snapshot
 
 ANSWER_EVERY_QUESTION = "Answer each question yes or no."
 NO_LONGER_PROMPTED = "The findings no longer point at these questions; nothing was changed."

@@ -3,7 +3,6 @@
 from django.db import transaction
 from django.utils import timezone
 
-from evaluations.findings.snapshot_builder import build_snapshot
 from evaluations.models import (
     Addendum,
     Evaluation,
@@ -21,6 +20,7 @@ from evaluations.plan.rules.manual_therapy import (
 )
 from evaluations.plan.rules.red_flags import red_flag_referrals as engine_red_flags
 from evaluations.selectors import SECTION_ATTRS
+from evaluations.services.snapshot_builder import build_snapshot
 from patients.reauth import password_confirmed
 
 from .audit import ADDENDUM, SIGNED, record_event

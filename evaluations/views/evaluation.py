@@ -6,8 +6,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from evaluations.findings.derived_view import derived_view
-from evaluations.findings.saving import CONFLICT, conflict_rows, save_valid_findings
 from evaluations.forms import EvaluationHeaderForm
 from evaluations.models import (
     SECTION_BY_SLUG,
@@ -16,10 +14,10 @@ from evaluations.models import (
     section_attr,
 )
 from evaluations.selectors import get_evaluation_for, get_note_for
-from evaluations.services import start_evaluation
 from evaluations.services.audit import VIEWED, record_event
-from patients.selectors import get_patient_for
+from evaluations.services.section_saving import CONFLICT, conflict_rows, save_valid_findings
 
+from .derived_view import derived_view
 from .pages import make_section_form, render_evaluation_page
 from .signed_note import signed_note_body
 
@@ -32,13 +30,6 @@ NOT_SAVED = (
     "The server could not save this just now. Nothing you typed is lost: it is still on "
     "this page. Try saving again in a moment."
 )
-
-
-@require_POST
-def evaluation_start(request, public_id):
-    patient = get_patient_for(request.user, public_id)
-    evaluation = start_evaluation(patient=patient, clinician=request.user)
-    return redirect(evaluation)
 
 
 @require_GET

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from evaluations.findings.saving import CONFLICT
 from evaluations.plan.rules.red_flags import RED_FLAGS
+from evaluations.services.section_saving import CONFLICT
 from evaluations.views.pages import AUTOSAVE_RETRYING
 from tests.factories import TEST_PASSWORD, make_evaluation
 

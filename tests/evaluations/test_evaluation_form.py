@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from config.database_outage import DATABASE_UNAVAILABLE
-from evaluations.findings.saving import CONFLICT
 from evaluations.models import SECTIONS, Evaluation, section_attr
 from evaluations.plan.rules.red_flags import RED_FLAGS
+from evaluations.services.section_saving import CONFLICT
 from evaluations.views.evaluation import AUTOSAVE_OUTCOME
 from tests.factories import make_evaluation
 

@@ -19,14 +19,14 @@ from django.test.utils import isolate_apps
 from evaluations import declarations as declared
 from evaluations.declarations import BOOLEAN_KINDS, Kind, Normal
 from evaluations.declarations.declare import measure
-from evaluations.findings.snapshot_builder import _field_plan, _section_snapshot
 from evaluations.forms import section_form
 from evaluations.models import SECTION_BY_SLUG
-from evaluations.models.findings import section_model
+from evaluations.models.sections import section_model
 from evaluations.plan import snapshot as snap
 from evaluations.plan.derived import SYMMETRY_MEASURES, symmetry_measures
 from evaluations.plan.schema import build_schema, object_schema
-from evaluations.reports.findings import region_rows
+from evaluations.reports.finding_rows import region_rows
+from evaluations.services.snapshot_builder import _field_plan, _section_snapshot
 
 SECTIONS = declared.SECTIONS
 SCHEMA_DEFS = build_schema()["$defs"]
@@ -100,7 +100,7 @@ def _engine_type(finding):
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.slug)
 def test_the_snapshot_has_exactly_the_declared_findings(section):
     cls = snap.SECTION_CLASSES[section.snapshot_name]
-    assert cls.__name__ == section.class_name
+    assert cls.__name__ == section.class_name + snap.FINDINGS_SUFFIX
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     groups = {f.group for f in section.findings if f.group}
@@ -117,7 +117,7 @@ def test_the_snapshot_has_exactly_the_declared_findings(section):
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.slug)
 def test_the_schema_has_exactly_the_declared_findings(section):
-    properties = SCHEMA_DEFS[section.class_name]["properties"]
+    properties = SCHEMA_DEFS[section.class_name + snap.FINDINGS_SUFFIX]["properties"]
     groups = {f.group for f in section.findings if f.group}
     assert set(properties) == {f.name for f in engine_findings(section)} | groups
     for finding in engine_findings(section):

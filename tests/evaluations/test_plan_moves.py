@@ -189,7 +189,7 @@ def test_the_first_item_cannot_go_further_up(alice_client, evaluation):
 
 
 def test_the_new_order_is_the_handouts_order(alice_client, evaluation):
-    from evaluations.reports.context import handout_context
+    from evaluations.reports.handout_context import handout_context
 
     last = codes_in(evaluation, "home")[-1]
     for _ in range(3):

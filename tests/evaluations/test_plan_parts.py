@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from evaluations.reports.context import handout_context
+from evaluations.reports.handout_context import handout_context
 from tests.factories import make_evaluation
 
 IRRITABLE_TENSIONER = (

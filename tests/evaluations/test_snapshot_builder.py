@@ -4,15 +4,15 @@ import io
 import pytest
 from django.core.management import call_command
 
-from evaluations.findings.snapshot_builder import (
-    SECTION_BY_SNAPSHOT_NAME,
-    SNAPSHOT_SECTIONS,
-    build_snapshot,
-)
 from evaluations.models import Evaluation
 from evaluations.plan.derived import derive
 from evaluations.plan.snapshot import Bilateral, InjuryRegion, Provocation, Side
 from evaluations.selectors import SECTION_ATTRS
+from evaluations.services.snapshot_builder import (
+    SECTION_BY_SNAPSHOT_NAME,
+    SNAPSHOT_SECTIONS,
+    build_snapshot,
+)
 from tests.factories import make_evaluation
 
 

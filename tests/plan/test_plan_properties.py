@@ -17,7 +17,7 @@ from evaluations.plan.prescription import (
     SIDED_KINDS,
 )
 from evaluations.plan.schema import snapshot_from_dict, snapshot_to_dict
-from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, RedFlagScreen
+from evaluations.plan.snapshot import Bilateral, FindingsSnapshot, RedFlagScreenFindings
 from tests.plan.vignettes import LIBRARY
 
 # Mostly "asked and no", so that most generated plans are not blocked by a red flag.
@@ -61,7 +61,7 @@ def field_strategy(annotation, metadata) -> st.SearchStrategy:
 
 def dataclass_strategy(cls) -> st.SearchStrategy:
     hints = typing.get_type_hints(cls)
-    if cls is RedFlagScreen:
+    if cls is RedFlagScreenFindings:
         return st.builds(cls, **{f.name: RED_FLAG_ANSWER for f in fields(cls)})
     return st.builds(
         cls, **{f.name: field_strategy(hints[f.name], dict(f.metadata)) for f in fields(cls)}

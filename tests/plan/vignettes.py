@@ -7,10 +7,10 @@ from evaluations.plan.engine import build_plan
 from evaluations.plan.library import Library, load_seed_library
 from evaluations.plan.plan_types import Part
 from evaluations.plan.schema import snapshot_from_dict
-from evaluations.plan.snapshot import RedFlagScreen
+from evaluations.plan.snapshot import RedFlagScreenFindings
 
 LIBRARY = Library(load_seed_library())
-SCREEN_CLEAR = {f.name: False for f in fields(RedFlagScreen)}
+SCREEN_CLEAR = {f.name: False for f in fields(RedFlagScreenFindings)}
 
 
 def merge(base: dict, extra: dict) -> dict:

@@ -2,8 +2,9 @@
 
 from django.template.loader import render_to_string
 
-from evaluations.reports.context import handout_context, history_prose, report_context
+from evaluations.reports.handout_context import handout_context
 from evaluations.reports.renderer import render_pdf
+from evaluations.reports.report_context import history_prose, report_context
 from evaluations.services.plan_review import generate_plan, update_item
 from tests.factories import make_evaluation
 from tests.reports.helpers import fill, tendinopathy_evaluation

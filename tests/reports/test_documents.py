@@ -10,7 +10,7 @@ from django.db import transaction
 
 from evaluations.library import invalidate_engine_library, seed_exercise_library
 from evaluations.models import PlanItem
-from evaluations.reports.context import DRAFT_MARK
+from evaluations.reports.document_header import DRAFT_MARK
 from evaluations.reports.documents import render_handout, render_report
 from evaluations.reports.plain_language import (
     CLINICAL_ABBREVIATIONS,

@@ -6,7 +6,7 @@ import pytest
 import tinyhtml5
 from django.urls import reverse
 
-from evaluations.models.findings import SECTIONS
+from evaluations.models.sections import SECTIONS
 from evaluations.reports.documents import render_handout, render_report, report_html
 from evaluations.views.reports import RENDER_FAILED
 from tests.factories import make_evaluation
@@ -137,7 +137,7 @@ def test_a_render_fault_logs_the_note_id_and_says_retrying_will_not_help(
     def broken(_evaluation):
         raise ValueError("Unknown format code 'g' for object of type 'str'")
 
-    monkeypatch.setattr("evaluations.reports.context.region_rows", lambda *a: broken(a))
+    monkeypatch.setattr("evaluations.reports.report_context.region_rows", lambda *a: broken(a))
     with caplog.at_level(logging.ERROR):
         response = alice_client.get(reverse("evaluations:report_pdf", args=[right_sided.public_id]))
     page = response.content.decode()

@@ -14,8 +14,9 @@ from PIL import Image
 
 from evaluations.models import Evaluation, Exercise, LostDocument, PlanItem, SignedDocument
 from evaluations.reports import documents as report_documents
-from evaluations.reports.context import DRAFT_MARK, handout_context
+from evaluations.reports.document_header import DRAFT_MARK
 from evaluations.reports.documents import render_handout
+from evaluations.reports.handout_context import handout_context
 from evaluations.services.audit import DOCUMENT_LOST, DOCUMENT_REISSUED
 from evaluations.services.documents import MUST_BE_REISSUED
 from evaluations.services.signing import add_addendum, sign_evaluation, verify_note

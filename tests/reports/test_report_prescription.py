@@ -2,8 +2,8 @@
 pathway and why, the home programme, education, in clinic and later, each item with its side,
 reasons, evidence and sources, and every decision the clinician took against the defaults."""
 
-from evaluations.reports.context import report_context
 from evaluations.reports.documents import render_report
+from evaluations.reports.report_context import report_context
 from evaluations.services import plan_parts
 from tests.evaluations.test_plan_moves import REASON, acute_strain, codes_in
 from tests.reports.helpers import text

@@ -14,7 +14,6 @@ import pytest
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from evaluations.findings.saving import save_valid_findings
 from evaluations.forms import EvaluationHeaderForm
 from evaluations.models import Evaluation, Exercise, PlanItem, SignedNoteError
 from evaluations.reports.documents import DOCUMENTS, PDF
@@ -27,6 +26,7 @@ from evaluations.services.plan_review import (
     generate_plan,
     update_item,
 )
+from evaluations.services.section_saving import save_valid_findings
 from evaluations.services.signing import SigningRefused, sign_evaluation, verify_note
 from evaluations.views.pages import make_section_form
 from tests.evaluations.test_plan_review import eric_like

@@ -10,7 +10,7 @@ from evaluations.plan.plan_types import (
     GateCriterion,
     GateStatus,
     OutcomeChange,
-    Pathway,
+    PathwayMatch,
     Precaution,
     Reason,
     Referral,
@@ -46,8 +46,8 @@ class Rule:
             self.source_keys,
         )
 
-    def pathway(self, code: str, name: str, findings) -> Pathway:
-        return Pathway(code, name, self.id, tuple(findings))
+    def pathway(self, code: str, name: str, findings) -> PathwayMatch:
+        return PathwayMatch(code, name, self.id, tuple(findings))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -66,7 +66,7 @@ class Fired:
     rule: Rule
     includes: tuple[Include, ...] = ()
     avoids: tuple[Precaution, ...] = ()
-    pathway: Pathway | None = None
+    pathway: PathwayMatch | None = None
     referrals: tuple[Referral, ...] = ()
     gate: Gate | None = None
     outcome_changes: tuple[OutcomeChange, ...] = ()

@@ -6,7 +6,7 @@ from operator import attrgetter
 from evaluations.plan.derived import Derived
 from evaluations.plan.plan_types import Referral, Urgency
 from evaluations.plan.rules.base import Fired, Rule, rule
-from evaluations.plan.snapshot import FindingsSnapshot, RedFlagScreen
+from evaluations.plan.snapshot import FindingsSnapshot, RedFlagScreenFindings
 
 R0 = Rule("R0", "Red flag → referral; no automatic plan", "CPG", ("NHSL", "RF"))
 TRIAGE = Rule(
@@ -130,7 +130,7 @@ RED_FLAGS = (
         ("DVT",),
     ),
 )
-QUESTIONS = tuple(f.name for f in fields(RedFlagScreen))
+QUESTIONS = tuple(f.name for f in fields(RedFlagScreenFindings))
 _ANSWERS = attrgetter(*QUESTIONS)
 
 
@@ -176,7 +176,7 @@ def red_flag_referrals(snapshot: FindingsSnapshot) -> tuple[Referral, ...]:
     return tuple(referrals)
 
 
-def _supporting(code: str, old: bool, screen: RedFlagScreen) -> list[str]:
+def _supporting(code: str, old: bool, screen: RedFlagScreenFindings) -> list[str]:
     if code == "RF_CANCER" and old:
         return [f"age {CANCER_AGE_FROM} or over"]
     if code == "RF_DVT" and screen.dvt_risk_factors:

@@ -1,39 +1,21 @@
-"""What the report and the handout print, loaded before rendering.
+"""What the clinical report prints, loaded before rendering (see document_header)."""
 
-Each builder reads the evaluation once with everything it needs and returns plain dicts and
-lists, so rendering the template (and the PDF) runs no database query.
-"""
-
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from evaluations.findings.derived_view import derived_view
-from evaluations.models import (
-    Addendum,
-    Evaluation,
-    History,
-    PlanItem,
-    RedFlagScreen,
-    ReferralAcknowledgement,
-    section_attr,
-)
+from evaluations.models import History, RedFlagScreen, section_attr
 from evaluations.models.fields import Answer
 from evaluations.plan.plan_types import DISCLAIMER, GATE_STATUS_LABELS, PART_TITLES, Part
 from evaluations.scoring import lefs as lefs_scale
 from evaluations.scoring import nprs as nprs_scale
 from evaluations.scoring import odi as odi_scale
 from evaluations.scoring import psfs as psfs_scale
-from evaluations.selectors import SECTION_ATTRS
 from evaluations.services.plan_parts import home_count, home_limit
+from evaluations.views.derived_view import derived_view
 
-from . import plain_language as plain
-from .findings import REGIONS, region_rows
-from .plain_dosing import patient_dosing
-from .renderer import media_asset, static_asset
+from .document_header import DATE, document_header, load_evaluation, person
+from .finding_rows import REGIONS, region_rows
 from .sources import reference_list
 
-DATE = "%Y-%m-%d"
-DRAFT_MARK = "DRAFT — not signed"
 WEEKS_PER_YEAR = 52
 # History answers printed as symptom lists, in the order the form asks them.
 SYMPTOM_FIELDS = (
@@ -56,75 +38,12 @@ OUTCOME_NAMES = {
 }
 
 
-def load_evaluation(evaluation):
-    """The evaluation with its patient, clinic, sections, plan, addenda and referral actions."""
-    return (
-        Evaluation.objects.select_related(
-            "patient__clinic", "clinician", "signed_by", *SECTION_ATTRS
-        )
-        .prefetch_related(
-            Prefetch("plan_items", queryset=PlanItem.objects.select_related("exercise")),
-            Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
-            Prefetch(
-                "referral_acknowledgements",
-                queryset=ReferralAcknowledgement.objects.select_related("acknowledged_by"),
-            ),
-        )
-        .get(pk=evaluation.pk)
-    )
-
-
-def person(user):
-    return user.get_full_name() or user.username if user else ""
-
-
-def _document(evaluation, title):
-    clinic = evaluation.patient.clinic
-    patient = evaluation.patient
-    return {
-        "title": title,
-        "draft": not evaluation.is_signed,
-        "draft_mark": DRAFT_MARK,
-        "paper": "letter" if clinic.paper_size == clinic.PaperSize.LETTER else "A4",
-        "clinic": {
-            "name": clinic.name,
-            "address_lines": [line for line in clinic.address.splitlines() if line.strip()],
-            "phone": clinic.phone,
-            "email": clinic.email,
-        },
-        "patient": {
-            "name": patient.full_name,
-            "given_name": patient.given_name,
-            "date_of_birth": patient.date_of_birth.strftime(DATE),
-            "age": patient.age_on(evaluation.visit_date),
-            "sex": patient.get_sex_display(),
-            "record_number": patient.record_number,
-        },
-        "visit": {
-            "date": evaluation.visit_date.strftime(DATE),
-            "type": evaluation.get_visit_type_display(),
-            "clinician": person(evaluation.clinician),
-            "symptomatic_side": evaluation.get_symptomatic_side_display(),
-        },
-        # The clinic's zone, passed explicitly: a PDF is also made outside any request.
-        "printed_at": timezone.localtime(timezone.now(), clinic.zone).strftime(f"{DATE} %H:%M %Z"),
-        "fonts": {
-            "regular": static_asset("fonts/DejaVuSans.ttf"),
-            "bold": static_asset("fonts/DejaVuSans-Bold.ttf"),
-            "italic": static_asset("fonts/DejaVuSans-Oblique.ttf"),
-        },
-    }
-
-
-# The report ------------------------------------------------------------------------------
-
-
 def report_context(evaluation):
     evaluation = load_evaluation(evaluation)
     derived = derived_view(evaluation)
     items = [item for item in evaluation.plan_items.all() if not item.removed]
     plan = evaluation.plan_data if evaluation.plan_generated_at else {}
-    context = _document(evaluation, "Evaluation report")
+    context = document_header(evaluation, "Evaluation report")
     zone = evaluation.patient.clinic.zone
     context |= {
         "signature": _signature(evaluation, zone),
@@ -572,99 +491,3 @@ def _cited_keys(context, items, plan):
             if row["normal"]:
                 keys.append(row["normal"].rsplit("[", 1)[1].rstrip("]"))
     return keys
-
-
-# The handout ------------------------------------------------------------------------------
-
-
-# Education the handout prints as a section of its own (the pain table, the everyday tips),
-# so listing it again by name would only lengthen the patient's pages.
-PRINTED_AS_SECTIONS = frozenset({"load_monitoring", "gait_cues", "sitting_breaks"})
-
-
-def handout_context(evaluation):
-    """The home programme only (clinical reference §9): what the patient does now, at home."""
-    evaluation = load_evaluation(evaluation)
-    items = sorted(
-        (item for item in evaluation.plan_items.all() if not item.removed),
-        key=lambda item: (item.position, item.pk),
-    )
-    plan = evaluation.plan_data if evaluation.plan_generated_at else {}
-    context = _document(evaluation, "Your home exercise program")
-    home = [item for item in items if item.part == Part.HOME.value]
-    context |= {
-        "blocked": plan.get("blocked", False),
-        "blocked_message": plain.BLOCKED,
-        "referral_actions": _plain_referrals(plan),
-        "painful_leg": plain.PAINFUL_LEG.get(evaluation.symptomatic_side, ""),
-        "no_home_exercises": plain.NO_HOME_EXERCISES,
-        "exercises": [_exercise(item) for item in home if item.kind == PlanItem.Kind.EXERCISE],
-        "in_clinic": [
-            item.plain_name or item.name for item in items if item.part == Part.CLINIC.value
-        ],
-        "advice": [
-            item.plain_name or item.name
-            for item in items
-            if item.code not in PRINTED_AS_SECTIONS
-            and (
-                item.part == Part.EDUCATION.value
-                or (item.part == Part.HOME.value and item.kind != PlanItem.Kind.EXERCISE)
-            )
-        ],
-        "pain_rules": plain.PAIN_RULES,
-        "precautions": _plain_precautions(plan.get("precautions", [])),
-        "tips": _tips(evaluation.history, items),
-        "worse_with": evaluation.history.aggravating_factors,
-        "when_to_get_help": plain.WHEN_TO_GET_HELP,
-        "red_flags": plain.RED_FLAGS,
-    }
-    return context
-
-
-def _exercise(item):
-    return {
-        "name": item.plain_name or item.name,
-        "picture": _picture(item),
-        "side": item.patient_side,
-        "steps": item.step_list[:4],
-        # The note's own wording, made from its dosing: never the library's numbers.
-        "how_much": item.patient_dosing or patient_dosing(item.dosing, side=item.side),
-        "feel": item.patient_feel,
-        "stop": item.patient_stop,
-        "next_step": item.patient_next_step,
-        "note": item.clinician_note,
-    }
-
-
-def _picture(item):
-    """The picture copied at signing; for a draft, the clinic's upload, else the line drawing."""
-    if item.picture_file:
-        return media_asset(item.picture_file)
-    if item.exercise and item.exercise.image:
-        return media_asset(item.exercise.image.name)
-    return static_asset(f"img/exercises/{item.code}.svg") if item.code else ""
-
-
-def _plain_referrals(plan):
-    return [
-        plain.REFERRAL_ACTIONS.get(referral["urgency"], plain.REFERRAL_ACTIONS["urgent"])
-        for referral in plan.get("referrals", [])
-        if referral.get("blocking")
-    ]
-
-
-def _plain_precautions(precautions):
-    texts = []
-    for precaution in precautions:
-        text = plain.PLAIN_PRECAUTIONS.get(precaution.get("code"), plain.PRECAUTION_FALLBACK)
-        if text not in texts:
-            texts.append(text)
-    return texts
-
-
-def _tips(history, items):
-    """The article's movement teaching belongs in every home programme (clinical reference §9)."""
-    tips = [plain.TIPS["bending"], plain.TIPS["sitting"], plain.TIPS["walking"]]
-    if any(item.kind == PlanItem.Kind.EXERCISE for item in items):
-        tips.append(plain.TIPS["strength"])
-    return tips

@@ -6,8 +6,7 @@ from evaluations.models import RedFlagScreen
 from evaluations.plan.derived import LSI_THRESHOLD, SYMMETRY_MEASURES, derive
 from evaluations.plan.rules import SCREEN
 from evaluations.services.red_flag_prompts import prompt_views
-
-from .snapshot_builder import build_snapshot, outcome_results
+from evaluations.services.snapshot_builder import build_snapshot, outcome_results
 
 PICTURES = {
     "neural": "Sciatic-nerve irritation picture",
