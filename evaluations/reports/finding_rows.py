@@ -11,7 +11,7 @@ from decimal import Decimal
 from evaluations import declarations as declared
 from evaluations.models import SECTION_BY_SLUG
 from evaluations.models.fields import MMTGrade, mmt_rank, unit_suffix
-from evaluations.views.derived_view import symmetry_flag
+from evaluations.services.derived_summary import symmetry_flag
 
 # The examination regions, in declared order (history and the red-flag screen print apart).
 REGIONS = [SECTION_BY_SLUG[section.slug] for section in declared.SECTIONS if section.region]

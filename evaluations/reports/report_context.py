@@ -9,8 +9,8 @@ from evaluations.scoring import lefs as lefs_scale
 from evaluations.scoring import nprs as nprs_scale
 from evaluations.scoring import odi as odi_scale
 from evaluations.scoring import psfs as psfs_scale
+from evaluations.services.derived_summary import derived_view
 from evaluations.services.plan_parts import home_count, home_limit
-from evaluations.views.derived_view import derived_view
 
 from .document_header import DATE, document_header, load_evaluation, person
 from .finding_rows import REGIONS, region_rows

@@ -5,7 +5,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from evaluations.views.derived_view import symmetry_flag as flag_of
+from evaluations.services.derived_summary import symmetry_flag as flag_of
 
 register = template.Library()
 

@@ -15,9 +15,9 @@ from evaluations.models import (
 )
 from evaluations.selectors import get_evaluation_for, get_note_for
 from evaluations.services.audit import VIEWED, record_event
+from evaluations.services.derived_summary import derived_view
 from evaluations.services.section_saving import CONFLICT, conflict_rows, save_valid_findings
 
-from .derived_view import derived_view
 from .pages import make_section_form, render_evaluation_page
 from .signed_note import signed_note_body
 

@@ -4,9 +4,8 @@ from django.shortcuts import render
 
 from evaluations.forms import EvaluationHeaderForm, OutcomesForm, section_form
 from evaluations.models import SECTIONS, Outcomes, section_attr
+from evaluations.services.derived_summary import derived_view
 from evaluations.services.documents import documents_panel
-
-from .derived_view import derived_view
 
 SECTION_SLUGS = {section.slug for section in SECTIONS}
 # Shown by the page's autosave (evaluation.js) while the server cannot be reached.

@@ -1,4 +1,5 @@
-"""What the evaluation page shows beside the inputs: the derived findings of the saved data."""
+"""The derived findings of the saved data, as the evaluation page and the report show them
+(beside the inputs, and in the report's differentiation): domain logic, not a view."""
 
 from dataclasses import dataclass
 
