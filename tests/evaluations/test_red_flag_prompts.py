@@ -194,7 +194,9 @@ def test_joint_mobilisation_is_pending_until_the_screen_and_then_proposed(sij_no
     assert sij_note.plan_items.filter(code="joint_mobilisation", removed=False).exists()
 
 
-def test_a_joint_technique_cannot_be_signed_while_a_screen_question_is_yes(sij_note, alice):
+@pytest.fixture
+def osteoporosis_referred(sij_note, alice):
+    """The SIJ note with the osteoporosis question answered yes and its referral acted on."""
     answer_red_flags_negative(sij_note)
     sij_note.red_flags.fracture_osteoporosis = "yes"
     sij_note.red_flags.save()
@@ -202,6 +204,11 @@ def test_a_joint_technique_cannot_be_signed_while_a_screen_question_is_yes(sij_n
     acknowledge_referral(
         evaluation=sij_note, code="RF_FRACTURE", action_taken="GP letter sent", by=alice
     )
+    return sij_note
+
+
+def test_a_joint_technique_cannot_be_signed_while_a_screen_question_is_yes(osteoporosis_referred):
+    sij_note = osteoporosis_referred
     add_free_item(
         evaluation=sij_note, kind=PlanItem.Kind.MANUAL_THERAPY, pillar=2, name="Lumbar manipulation"
     )
@@ -212,14 +219,8 @@ def test_a_joint_technique_cannot_be_signed_while_a_screen_question_is_yes(sij_n
     )
 
 
-def test_soft_tissue_work_is_not_held_back_by_the_screen(sij_note, alice):
-    answer_red_flags_negative(sij_note)
-    sij_note.red_flags.fracture_osteoporosis = "yes"
-    sij_note.red_flags.save()
-    generate_plan(evaluation=sij_note)
-    acknowledge_referral(
-        evaluation=sij_note, code="RF_FRACTURE", action_taken="GP letter sent", by=alice
-    )
+def test_soft_tissue_work_is_not_held_back_by_the_screen(osteoporosis_referred):
+    sij_note = osteoporosis_referred
     add_free_item(
         evaluation=sij_note,
         kind=PlanItem.Kind.MANUAL_THERAPY,
